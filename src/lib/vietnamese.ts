@@ -1,0 +1,71 @@
+/**
+ * Vietnamese text: folding for search ("nguyen van duc" finds "Nguyễn Văn Đức") and ordering the
+ * way a Vietnamese reader expects (a < ă < â < b … d < đ …, tones after letters).
+ */
+
+/** Lower-case, without diacritics, đ as d, single spaces: what search compares. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The words of a search query, folded; empty words dropped. */
+export function searchTerms(query: string): string[] {
+  return fold(query)
+    .split(' ')
+    .map((w) => w.replace(/[%_\\]/g, ''))
+    .filter((w) => w.length > 0);
+}
+
+// Vietnamese alphabetical order of base letters (the 29 letters plus f, j, w, z for foreign words).
+const ALPHABET = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
+// Tone order used by Vietnamese dictionaries: level, grave, hook, tilde, acute, dot below.
+const TONES: Record<string, number> = { '\u0300': 1, '\u0309': 2, '\u0303': 3, '\u0301': 4, '\u0323': 5 };
+
+/**
+ * A string whose plain (C/binary) order is Vietnamese order: store it beside a name and ORDER BY it
+ * in SQL, which works the same on PGlite and PostgreSQL whatever collations the server has.
+ */
+export function sortKey(text: string): string {
+  const letters: string[] = [];
+  const tones: string[] = [];
+  for (const ch of text.toLowerCase().normalize('NFD').replace(/\s+/g, ' ').trim()) {
+    const tone = TONES[ch];
+    if (tone !== undefined) {
+      tones[tones.length - 1] = String(tone);
+      continue;
+    }
+    if (ch === '\u0306' || ch === '\u0302' || ch === '\u031b') {
+      // breve, circumflex, horn: they change the letter (a -> ă, â; o -> ô, ơ; u -> ư).
+      const last = letters.pop() ?? '';
+      const composed = (last.length === 1 ? last : '').normalize('NFC');
+      letters.push(`${composed}${ch}`.normalize('NFC'));
+      continue;
+    }
+    if (/[\u0300-\u036f]/.test(ch)) continue;
+    letters.push(ch);
+    tones.push('0');
+  }
+  const primary = letters
+    .map((l) => {
+      const i = ALPHABET.indexOf(l);
+      // Letters get two-digit ranks after a space; digits and other characters keep their order.
+      return i >= 0 ? String.fromCharCode(0x41 + i) : l === ' ' ? ' ' : l;
+    })
+    .join('');
+  return `${primary}\u0001${tones.join('')}`;
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Compare two strings in Vietnamese order (for sorting lists already in memory). */
+export function compareVi(a: string, b: string): number {
+  const c = collator.compare(a, b);
+  return c !== 0 ? c : sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0;
+}
