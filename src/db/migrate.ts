@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { run } from '../lib/tx.ts';
 import type { Database } from './client.ts';
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -16,7 +17,7 @@ export async function migrate(database: Database): Promise<void> {
 
 /** The number of migrations applied: the schema version that /health reports. */
 export async function schemaVersion(database: Database): Promise<number> {
-  const result = await database.db.execute<{ n: number }>(
+  const result = await run<{ n: number }>(database.db, 
     sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
   );
   return Number(result.rows[0]?.n ?? 0);

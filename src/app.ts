@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { toAppError } from './lib/error-mapping.ts';
+import { problemBody } from './lib/errors.ts';
+import { SESSION_COOKIE, localeOf, requireUser } from './lib/http.ts';
+import { areaRoutes } from './modules/areas/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { userForToken } from './modules/auth/service.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { unitRoutes } from './modules/units/routes.ts';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+/** Builds the HTTP app from the modules; it holds no rules of its own. */
+export async function buildApp(config: Config, database: Database) {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: true,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', database);
+  app.decorate('config', config);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine sets CSS variables through inline style elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: secureCookies(config) },
+    getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'congdoan API',
+        version: '1',
+        description:
+          'Quản lý mạng lưới công đoàn và đoàn viên. Lỗi trả về dạng application/problem+json; gửi Accept-Language: en để nhận thông báo tiếng Anh.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.user = await userForToken(database.db, token);
+  });
+  // Every write needs the CSRF token, log-in included (log-in CSRF would bind a victim to our account).
+  app.addHook('onRequest', (req, reply, done) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || !req.url.startsWith('/api/')) return done();
+    app.csrfProtection(req, reply, done);
+  });
+  app.addHook('preHandler', async (req) => {
+    if (req.url.startsWith('/api/v1/') && !req.routeOptions.config?.public) requireUser(req);
+  });
+
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) req.log.error({ err: error }, 'unhandled error');
+    reply
+      .code(appError.status)
+      .type('application/problem+json')
+      .send(problemBody(appError, localeOf(req), req.url));
+  });
+
+  await app.register(healthRoutes, { prefix: '/api/v1' });
+  await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(unitRoutes, { prefix: '/api/v1' });
+  await app.register(areaRoutes, { prefix: '/api/v1' });
+  await app.register(auditRoutes, { prefix: '/api/v1' });
+
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    const err = toAppError(Object.assign(new Error('not found'), { statusCode: 404 }) as FastifyError);
+    return reply.code(404).type('application/problem+json').send(problemBody(err, localeOf(req), req.url));
+  });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+
+function secureCookies(config: Config) {
+  return config.cookieSecure === 'auto' ? config.production : config.cookieSecure;
+}

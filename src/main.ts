@@ -1,0 +1,4 @@
+// What `npm start` runs.
+import { start } from './server.ts';
+
+await start();

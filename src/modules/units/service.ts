@@ -1,0 +1,393 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { area } from '../../db/schema/areas.ts';
+import { unit, unitType, unitVersion } from '../../db/schema/units.ts';
+import { type Actor, recordAudit } from '../../lib/audit.ts';
+import { addDays, formatViDate, todayVn } from '../../lib/dates.ts';
+import { AppError, conflict, invalid, notFound } from '../../lib/errors.ts';
+import { type Scope, canWritePath, canWriteUnder, outOfScope, pathInScope } from '../../lib/scope.ts';
+import { type Conn, type Tx, run } from '../../lib/tx.ts';
+import { fold, searchTerms, sortKey } from '../../lib/vietnamese.ts';
+import * as q from './queries.ts';
+import type { CreateUnitInput, DissolveUnitInput, MoveUnitsInput, UnitDetail, UpdateUnitInput } from './schema.ts';
+
+const UNIT = { vi: 'đơn vị', en: 'unit' };
+
+/** The top units the caller can see on day d: the tree's root, or the units of their roles. */
+export async function roots(db: Db, scope: Scope, d = todayVn()) {
+  if (scope.all) return q.selectRoots(db, d);
+  const units = await q.selectUnitsOnDay(db, scope, scope.readUnitIds, d);
+  // A role unit inside another role's subtree is already reachable from that one.
+  const ids = new Set(units.map((u) => u.id));
+  const paths = await Promise.all(units.map((u) => q.selectVersionForDay(db, u.id, d)));
+  return units.filter((_, i) => {
+    const labels = (paths[i]?.path ?? '').split('.').map(Number).slice(0, -1);
+    return !labels.some((l) => ids.has(l));
+  });
+}
+
+export const children = (db: Db, scope: Scope, parentId: number, d = todayVn()) =>
+  q.selectChildren(db, scope, parentId, d);
+
+async function visibleVersion(db: Conn, scope: Scope, unitId: number, d: string) {
+  const v = await q.selectVersionForDay(db, unitId, d);
+  if (!v || !pathInScope(scope, v.path)) throw notFound(UNIT, unitId);
+  return v;
+}
+
+export async function detail(db: Db, scope: Scope, unitId: number, d = todayVn()): Promise<UnitDetail> {
+  const v = await visibleVersion(db, scope, unitId, d);
+  // Shown as it stood on d, or on its last day if it had ended by then.
+  const day = v.validTo && v.validTo <= d ? addDays(v.validTo, -1) : v.validFrom > d ? v.validFrom : d;
+  const ancestorIds = v.path.split('.').map(Number).slice(0, -1);
+  const [names, counts, history, kids, areaRow] = await Promise.all([
+    q.selectNamesOnDay(db, ancestorIds, day),
+    q.countUnderPath(db, v.path, day),
+    q.selectHistory(db, unitId),
+    q.selectChildren(db, scope, unitId, day),
+    v.areaCode ? db.select().from(area).where(eq(area.code, v.areaCode)).limit(1) : Promise.resolve([]),
+  ]);
+  const parentInfo = v.parentId !== null ? names.get(v.parentId) : undefined;
+  const a = areaRow[0];
+  return {
+    id: v.unitId,
+    code: v.code,
+    name: v.name,
+    shortName: v.shortName,
+    type: v.type,
+    parentId: v.parentId,
+    areaCode: v.areaCode,
+    depth: v.depth,
+    foundedOn: v.foundedOn,
+    dissolvedOn: v.dissolvedOn,
+    childCount: kids.length,
+    asOf: day,
+    parent: v.parentId !== null && parentInfo ? { id: v.parentId, code: parentInfo.code, name: parentInfo.name } : null,
+    area: a ? { code: a.code, name: a.name, level: a.level } : null,
+    ancestors: ancestorIds.flatMap((id) => {
+      const n = names.get(id);
+      return n ? [{ id, name: n.name, type: n.type }] : [];
+    }),
+    countsByType: counts,
+    totalUnder: counts.reduce((s, c) => s + c.count, 0),
+    history: history.map((h) => ({
+      validFrom: h.validFrom,
+      validTo: h.validTo,
+      parentId: h.parentId,
+      parentName: h.parentName,
+      name: h.name,
+      type: h.type,
+      areaCode: h.areaCode,
+      changeReason: h.changeReason,
+    })),
+    canEdit: v.validTo === null && canWritePath(scope, v.path),
+  };
+}
+
+export async function counts(db: Db, scope: Scope, unitId: number, d = todayVn()) {
+  const v = await visibleVersion(db, scope, unitId, d);
+  const byType = await q.countUnderPath(db, v.path, d);
+  return { asOf: d, unitId, totalUnder: byType.reduce((s, c) => s + c.count, 0), byType };
+}
+
+export async function search(
+  db: Db,
+  scope: Scope,
+  opts: { q?: string | undefined; type?: string | undefined; under?: number | undefined; limit: number; offset: number },
+  d = todayVn(),
+) {
+  let underPath: string | undefined;
+  if (opts.under !== undefined) underPath = (await visibleVersion(db, scope, opts.under, d)).path;
+  const terms = searchTerms(opts.q ?? '');
+  const { total, rows } = await q.searchUnits(db, scope, { terms, type: opts.type, underPath }, d, opts.limit, opts.offset);
+  const ancestorIds = [...new Set(rows.flatMap((r) => r.path.split('.').map(Number).slice(0, -1)))];
+  const names = await q.selectNamesOnDay(db, ancestorIds, d);
+  const items = rows.map(({ path, ...r }) => ({
+    ...r,
+    ancestry: path
+      .split('.')
+      .map(Number)
+      .slice(0, -1)
+      .flatMap((id) => names.get(id)?.name ?? []),
+  }));
+  return { asOf: d, total, items };
+}
+
+// ---- writes: each is one transaction with its audit rows ----------------------------------------
+
+async function requireType(tx: Tx, code: string, field: string) {
+  const rows = await tx.select().from(unitType).where(eq(unitType.code, code));
+  if (rows.length === 0)
+    throw invalid([
+      {
+        field,
+        vi: `Loại đơn vị «${code}» không có trong danh mục. Xem danh sách tại /api/v1/unit-types.`,
+        en: `Unit type «${code}» is not in the list. See /api/v1/unit-types.`,
+      },
+    ]);
+}
+
+async function requireArea(tx: Tx, code: string | null | undefined, field: string) {
+  if (!code) return;
+  const rows = await tx.select({ code: area.code }).from(area).where(eq(area.code, code));
+  if (rows.length === 0)
+    throw invalid([
+      {
+        field,
+        vi: `Mã địa bàn «${code}» không có trong danh mục hành chính.`,
+        en: `Area code «${code}» is not in the administrative list.`,
+      },
+    ]);
+}
+
+/** History is appended, never rewritten: a change must not predate the unit's current version. */
+function requireNotBefore(open: q.VersionRow, d: string, field: string) {
+  if (d < open.validFrom)
+    throw invalid([
+      {
+        field,
+        vi: `Ngày hiệu lực phải từ ${formatViDate(open.validFrom)} trở đi: «${open.name}» đã có thay đổi từ ngày đó.`,
+        en: `The effective date must be on or after ${open.validFrom}: «${open.name}» changed on that day.`,
+      },
+    ]);
+}
+
+
+async function openVersionOrFail(tx: Conn, unitId: number) {
+  const v = await q.selectOpenVersion(tx, unitId);
+  if (!v)
+    throw conflict(
+      'unit_not_operating',
+      `Đơn vị #${unitId} không còn hoạt động (đã giải thể hoặc không tồn tại).`,
+      `Unit #${unitId} is not operating (dissolved or unknown).`,
+    );
+  return v;
+}
+
+export async function create(db: Db, scope: Scope, actor: Actor, input: CreateUnitInput) {
+  return db.transaction(async (tx) => {
+    const parent = await openVersionOrFail(tx, input.parentId);
+    if (!pathInScope(scope, parent.path) || !canWriteUnder(scope, parent.path)) throw outOfScope();
+    requireNotBefore(parent, input.foundedOn, 'foundedOn');
+    await requireType(tx, input.type, 'type');
+    await requireArea(tx, input.areaCode, 'areaCode');
+    const dup = await tx.select({ id: unit.id }).from(unit).where(eq(unit.code, input.code));
+    if (dup.length > 0)
+      throw invalid([
+        {
+          field: 'code',
+          vi: `Mã đơn vị «${input.code}» đã được dùng. Chọn mã khác.`,
+          en: `Unit code «${input.code}» is taken. Choose another.`,
+        },
+      ]);
+    const [created] = await tx
+      .insert(unit)
+      .values({ code: input.code, foundedOn: input.foundedOn })
+      .returning({ id: unit.id });
+    if (!created) throw new Error('insert returned nothing');
+    const version = {
+      unitId: created.id,
+      validFrom: input.foundedOn,
+      parentId: input.parentId,
+      type: input.type,
+      name: input.name,
+      nameFolded: fold(input.name),
+      sortKey: sortKey(input.name),
+      shortName: input.shortName ?? null,
+      areaCode: input.areaCode ?? null,
+      path: `${parent.path}.${created.id}`,
+      depth: parent.depth + 1,
+      changeReason: input.reason ?? 'Thành lập',
+    };
+    await tx.insert(unitVersion).values(version);
+    await recordAudit(tx, actor, {
+      action: 'unit.create',
+      entityType: 'unit',
+      entityId: created.id,
+      after: { code: input.code, ...version },
+    });
+    return created.id;
+  });
+}
+
+/** Starts a tree: a unit with no parent (installation, tests; not offered over HTTP). */
+export async function createRoot(db: Db, actor: Actor, input: Omit<CreateUnitInput, 'parentId'>) {
+  return db.transaction(async (tx) => {
+    await requireType(tx, input.type, 'type');
+    const [created] = await tx.insert(unit).values({ code: input.code, foundedOn: input.foundedOn }).returning({ id: unit.id });
+    if (!created) throw new Error('insert returned nothing');
+    const version = {
+      unitId: created.id,
+      validFrom: input.foundedOn,
+      type: input.type,
+      name: input.name,
+      nameFolded: fold(input.name),
+      sortKey: sortKey(input.name),
+      areaCode: input.areaCode ?? null,
+      path: String(created.id),
+      depth: 0,
+      changeReason: input.reason ?? 'Thành lập',
+    };
+    await tx.insert(unitVersion).values(version);
+    await recordAudit(tx, actor, { action: 'unit.create', entityType: 'unit', entityId: created.id, after: version });
+    return created.id;
+  });
+}
+
+export async function update(db: Db, scope: Scope, actor: Actor, unitId: number, input: UpdateUnitInput) {
+  return db.transaction(async (tx) => {
+    const open = await openVersionOrFail(tx, unitId);
+    if (!pathInScope(scope, open.path)) throw notFound(UNIT, unitId);
+    if (!canWritePath(scope, open.path)) throw outOfScope();
+    requireNotBefore(open, input.effectiveOn, 'effectiveOn');
+    if (input.type) await requireType(tx, input.type, 'type');
+    if (input.areaCode) await requireArea(tx, input.areaCode, 'areaCode');
+    const name = input.name ?? open.name;
+    const changes = {
+      name,
+      nameFolded: fold(name),
+      sortKey: sortKey(name),
+      shortName: input.shortName === undefined ? open.shortName : input.shortName,
+      type: input.type ?? open.type,
+      areaCode: input.areaCode === undefined ? open.areaCode : input.areaCode,
+      changeReason: input.reason ?? 'Thay đổi thông tin',
+    };
+    if (input.effectiveOn === open.validFrom) {
+      // Same day as the current version began: a correction of that version, not a new period.
+      await tx.update(unitVersion).set(changes).where(eq(unitVersion.id, open.versionId));
+    } else {
+      await tx.update(unitVersion).set({ validTo: input.effectiveOn }).where(eq(unitVersion.id, open.versionId));
+      await tx.insert(unitVersion).values({
+        unitId,
+        validFrom: input.effectiveOn,
+        parentId: open.parentId,
+        path: open.path,
+        depth: open.depth,
+        ...changes,
+      });
+    }
+    await recordAudit(tx, actor, {
+      action: 'unit.update',
+      entityType: 'unit',
+      entityId: unitId,
+      before: { name: open.name, shortName: open.shortName, type: open.type, areaCode: open.areaCode },
+      after: { effectiveOn: input.effectiveOn, ...changes },
+    });
+  });
+}
+
+/**
+ * Moves units (one or hundreds) under a new parent from a day on. Every unit of each moved subtree
+ * gets its open version closed that day and a new one opened with its new path, so the old tree
+ * stays answerable and the new one is a plain filter. All in one transaction.
+ */
+export async function move(db: Db, scope: Scope, actor: Actor, input: MoveUnitsInput) {
+  const d = input.effectiveOn;
+  return db.transaction(async (tx) => {
+    const target = await openVersionOrFail(tx, input.newParentId);
+    if (!pathInScope(scope, target.path)) throw notFound(UNIT, input.newParentId);
+    if (!canWriteUnder(scope, target.path)) throw outOfScope();
+    requireNotBefore(target, d, 'effectiveOn');
+    let versionsOpened = 0;
+    const audits = [];
+    for (const unitId of [...new Set(input.unitIds)]) {
+      const open = await openVersionOrFail(tx, unitId);
+      if (!pathInScope(scope, open.path)) throw notFound(UNIT, unitId);
+      if (!canWritePath(scope, open.path)) throw outOfScope();
+      if (open.parentId === input.newParentId) continue;
+      // Re-read the target each time: an earlier move in this batch may have moved it.
+      const parent = await openVersionOrFail(tx, input.newParentId);
+      if (parent.path.split('.').map(Number).includes(unitId))
+        throw invalid([
+          {
+            field: 'newParentId',
+            vi: `Không thể chuyển «${open.name}» vào chính nó hoặc một đơn vị trực thuộc nó.`,
+            en: `«${open.name}» cannot be moved under itself or one of its own sub-units.`,
+          },
+        ]);
+      versionsOpened += await reparentSubtree(tx, open, parent, d, input.reason ?? 'Chuyển đơn vị trực thuộc');
+      audits.push({
+        action: 'unit.move',
+        entityType: 'unit',
+        entityId: unitId,
+        before: { parentId: open.parentId, path: open.path },
+        after: { parentId: input.newParentId, effectiveOn: d, reason: input.reason ?? null },
+      });
+    }
+    await recordAudit(tx, actor, audits);
+    return { moved: audits.length, versionsOpened };
+  });
+}
+
+async function reparentSubtree(tx: Tx, open: q.VersionRow, parent: q.VersionRow, d: string, reason: string) {
+  const subtree = await q.selectOpenSubtree(tx, open.path);
+  const late = subtree.find((s) => s.validFrom > d);
+  if (late)
+    throw invalid([
+      {
+        field: 'effectiveOn',
+        vi: `Ngày hiệu lực phải từ ${formatViDate(late.validFrom)} trở đi: đơn vị #${late.unitId} trong nhánh đã có thay đổi từ ngày đó.`,
+        en: `The effective date must be on or after ${late.validFrom}: unit #${late.unitId} in this branch changed on that day.`,
+      },
+    ]);
+  const oldPrefixLen = open.path.split('.').length - 1;
+  const depthShift = parent.depth + 1 - open.depth;
+  const newPath = sql`${parent.path}::ltree || subpath(path, ${oldPrefixLen})`;
+  // Versions that began on d itself are corrected in place (a period cannot be empty).
+  await run(tx, sql`
+    update unit_version set path = ${newPath}, depth = depth + ${depthShift},
+      parent_id = case when unit_id = ${open.unitId} then ${parent.unitId} else parent_id end,
+      change_reason = case when unit_id = ${open.unitId} then ${reason} else change_reason end
+    where path <@ ${open.path}::ltree and valid_to is null and valid_from = ${d}::date`);
+  const closed = await run<{ id: number }>(tx, sql`
+    update unit_version set valid_to = ${d}::date
+    where path <@ ${open.path}::ltree and valid_to is null and valid_from < ${d}::date returning id`);
+  if (closed.rows.length === 0) return 0;
+  const ids = closed.rows.map((r) => r.id);
+  await run(tx, sql`
+    insert into unit_version (unit_id, valid_from, valid_to, parent_id, type, name, name_folded, sort_key,
+      short_name, area_code, path, depth, change_reason)
+    select unit_id, ${d}::date, null,
+      case when unit_id = ${open.unitId} then ${parent.unitId} else parent_id end,
+      type, name, name_folded, sort_key, short_name, area_code, ${newPath}, depth + ${depthShift},
+      case when unit_id = ${open.unitId} then ${reason} else ${`Theo đơn vị cấp trên: ${reason}`} end
+    from unit_version where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  return ids.length;
+}
+
+export async function dissolve(db: Db, scope: Scope, actor: Actor, unitId: number, input: DissolveUnitInput) {
+  return db.transaction(async (tx) => {
+    const open = await openVersionOrFail(tx, unitId);
+    if (!pathInScope(scope, open.path)) throw notFound(UNIT, unitId);
+    if (!canWritePath(scope, open.path)) throw outOfScope();
+    // The last period must keep at least one day: a unit cannot end the day its version began.
+    requireNotBefore({ ...open, validFrom: addDays(open.validFrom, 1) }, input.effectiveOn, 'effectiveOn');
+    const subtree = await q.selectOpenSubtree(tx, open.path);
+    const below = subtree.length - 1;
+    if (below > 0)
+      throw new AppError(
+        'unit_has_children',
+        409,
+        `«${open.name}» còn ${below} đơn vị trực thuộc đang hoạt động. Chuyển hoặc giải thể các đơn vị đó trước.`,
+        `«${open.name}» still has ${below} operating sub-units. Move or dissolve them first.`,
+      );
+    await tx
+      .update(unitVersion)
+      .set({ validTo: input.effectiveOn })
+      .where(and(eq(unitVersion.unitId, unitId), isNull(unitVersion.validTo)));
+    await tx.update(unit).set({ dissolvedOn: input.effectiveOn }).where(eq(unit.id, unitId));
+    await recordAudit(tx, actor, {
+      action: 'unit.dissolve',
+      entityType: 'unit',
+      entityId: unitId,
+      before: { name: open.name, parentId: open.parentId },
+      after: { dissolvedOn: input.effectiveOn, reason: input.reason ?? null },
+    });
+  });
+}
+
+export const listTypes = (db: Db) => db.select().from(unitType).orderBy(unitType.sortOrder);
+
+// Used by the CLI and seed to keep the identity sequence past explicitly set ids.
+export const syncUnitIdSequence = (db: Conn) =>
+  db.execute(sql`select setval(pg_get_serial_sequence('unit', 'id'), greatest((select max(id) from unit), 1))`);

@@ -1,0 +1,25 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { run } from '../lib/tx.ts';
+import { type SeedScale, seedDemoTree } from './demo.ts';
+import { seedDemoUsers } from './users.ts';
+
+/** True when the database has no units yet: a new installation. */
+export async function isEmpty(database: Database) {
+  const res = await run<{ n: number }>(database.db, sql`select count(*)::int as n from unit`);
+  return (res.rows[0]?.n ?? 0) === 0;
+}
+
+/** Loads the demo dataset (tree, areas, log-ins) into an empty database. */
+export async function seedDemo(
+  database: Database,
+  opts: { scale: SeedScale; onProgress?: (done: number, total: number) => void },
+) {
+  const summary = await seedDemoTree(database, opts);
+  await seedDemoUsers(database.db);
+  await database.db.execute(
+    sql`insert into system_setting (key, value) values ('demo_dataset', ${opts.scale})
+        on conflict (key) do update set value = excluded.value, updated_at = now()`,
+  );
+  return summary;
+}

@@ -1,0 +1,44 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { demoUsers } from './seed/users.ts';
+import { isEmpty, seedDemo } from './seed/index.ts';
+
+/** What `npm start` runs: open (or create) the database, migrate, seed a new one, serve. */
+export async function start() {
+  const started = Date.now();
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(database);
+  let seeded = false;
+  if (config.seedDemo === 'auto' && (await isEmpty(database))) {
+    await seedDemo(database, { scale: 'province' });
+    seeded = true;
+  }
+  const app = await buildApp(config, database);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where = database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const lines = [
+    '',
+    `Công đoàn đang chạy: http://localhost:${port}   (API: /api/v1, tài liệu: /api/docs)`,
+    `Cơ sở dữ liệu: ${where}${seeded ? ' — đã nạp dữ liệu mẫu Nghệ An' : ''}; khởi động trong ${Date.now() - started} ms`,
+    'Tài khoản dùng thử (demo log-ins):',
+    ...demoUsers.map((u) => `  ${u.username.padEnd(9)} / ${u.password.padEnd(18)} ${u.what}`),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return app;
+}
+
+
