@@ -19,7 +19,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { toAppError } from './lib/error-mapping.ts';
 import { problemBody } from './lib/errors.ts';
-import { SESSION_COOKIE, localeOf, requireUser } from './lib/http.ts';
+import { localeOf, requireUser, SESSION_COOKIE } from './lib/http.ts';
 import { areaRoutes } from './modules/areas/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -58,7 +58,8 @@ export async function buildApp(config: Config, database: Database) {
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: secureCookies(config) },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
-  await app.register(rateLimit, { global: false });
+  // preHandler, so a limit can key on the parsed body (the user name being tried).
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -108,7 +109,10 @@ export async function buildApp(config: Config, database: Database) {
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
     const err = toAppError(Object.assign(new Error('not found'), { statusCode: 404 }) as FastifyError);
-    return reply.code(404).type('application/problem+json').send(problemBody(err, localeOf(req), req.url));
+    return reply
+      .code(404)
+      .type('application/problem+json')
+      .send(problemBody(err, localeOf(req), req.url));
   });
   return app;
 }

@@ -2,8 +2,8 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
-import { demoUsers } from './seed/users.ts';
 import { isEmpty, seedDemo } from './seed/index.ts';
+import { demoUsers } from './seed/users.ts';
 
 /** What `npm start` runs: open (or create) the database, migrate, seed a new one, serve. */
 export async function start() {
@@ -40,5 +40,3 @@ export async function start() {
   process.once('SIGTERM', stop);
   return app;
 }
-
-

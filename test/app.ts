@@ -12,17 +12,26 @@ export async function buildTestApp(database: Database): Promise<App> {
 }
 
 export async function addUser(database: Database, username: string, role: RoleName, unitId: number | null) {
-  await createUser(database.db, { id: null, name: 'test' }, {
-    username,
-    displayName: username,
-    password: `${username}-password`,
-    roles: [{ role, unitId }],
-  });
+  await createUser(
+    database.db,
+    { id: null, name: 'test' },
+    {
+      username,
+      displayName: username,
+      password: `${username}-password`,
+      roles: [{ role, unitId }],
+    },
+  );
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type Client = {
-  request: (method: Method, url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  request: (
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<LightMyRequestResponse>;
   get: (url: string) => Promise<LightMyRequestResponse>;
 };
 

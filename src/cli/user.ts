@@ -29,12 +29,20 @@ export const userCommand = () => {
       await withDatabase(async ({ db }) => {
         let unitId: number | null = null;
         if (role !== 'system_admin') {
-          const rows = await db.select({ id: unit.id }).from(unit).where(eq(unit.code, o.unit ?? ''));
+          const rows = await db
+            .select({ id: unit.id })
+            .from(unit)
+            .where(eq(unit.code, o.unit ?? ''));
           if (!rows[0]) return fail(`Không có đơn vị mã «${o.unit}».`);
           unitId = rows[0].id;
         }
         try {
-          const id = await createUser(db, cliActor, { username, displayName: o.name, password: o.password, roles: [{ role, unitId }] });
+          const id = await createUser(db, cliActor, {
+            username,
+            displayName: o.name,
+            password: o.password,
+            roles: [{ role, unitId }],
+          });
           process.stdout.write(`Đã tạo tài khoản «${username}» (#${id}).\n`);
         } catch (err) {
           explain(err);
@@ -69,7 +77,8 @@ export const userCommand = () => {
               from app_user u left join user_role r on r.user_id = u.id left join unit un on un.id = r.unit_id
               group by u.id order by u.username`,
         );
-        for (const r of res.rows) process.stdout.write(`${r.username.padEnd(16)} ${r.displayName.padEnd(36)} ${r.roles}\n`);
+        for (const r of res.rows)
+          process.stdout.write(`${r.username.padEnd(16)} ${r.displayName.padEnd(36)} ${r.roles}\n`);
       });
     });
   return cmd;

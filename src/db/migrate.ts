@@ -17,7 +17,8 @@ export async function migrate(database: Database): Promise<void> {
 
 /** The number of migrations applied: the schema version that /health reports. */
 export async function schemaVersion(database: Database): Promise<number> {
-  const result = await run<{ n: number }>(database.db, 
+  const result = await run<{ n: number }>(
+    database.db,
     sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
   );
   return Number(result.rows[0]?.n ?? 0);

@@ -38,8 +38,7 @@ export function toAppError(error: unknown): AppError {
       'Bạn thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
       'Too many attempts. Please wait a minute and try again.',
     );
-  if (e?.statusCode === 404)
-    return new AppError('not_found', 404, 'Không có đường dẫn này.', 'There is no such path.');
+  if (e?.statusCode === 404) return new AppError('not_found', 404, 'Không có đường dẫn này.', 'There is no such path.');
   if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
     return new AppError(
       'bad_request',

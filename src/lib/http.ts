@@ -33,12 +33,7 @@ export function localeOf(req: FastifyRequest): Locale {
 
 export function requireUser(req: FastifyRequest): SessionUser {
   if (!req.user)
-    throw new AppError(
-      'unauthenticated',
-      401,
-      'Bạn cần đăng nhập để tiếp tục.',
-      'You need to log in to continue.',
-    );
+    throw new AppError('unauthenticated', 401, 'Bạn cần đăng nhập để tiếp tục.', 'You need to log in to continue.');
   return req.user;
 }
 

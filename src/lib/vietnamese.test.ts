@@ -12,7 +12,23 @@ describe('Vietnamese text', () => {
   it('orders names as a Vietnamese dictionary does', () => {
     const names = ['Đức', 'Dung', 'Ân', 'An', 'Ăn', 'Bình', 'Ánh', 'Anh', 'Ảnh', 'Ơn', 'Ôn', 'On', 'Ưng', 'Ung', 'Yến'];
     const sorted = [...names].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
-    expect(sorted).toEqual(['An', 'Anh', 'Ảnh', 'Ánh', 'Ăn', 'Ân', 'Bình', 'Dung', 'Đức', 'On', 'Ôn', 'Ơn', 'Ung', 'Ưng', 'Yến']);
+    expect(sorted).toEqual([
+      'An',
+      'Anh',
+      'Ảnh',
+      'Ánh',
+      'Ăn',
+      'Ân',
+      'Bình',
+      'Dung',
+      'Đức',
+      'On',
+      'Ôn',
+      'Ơn',
+      'Ung',
+      'Ưng',
+      'Yến',
+    ]);
   });
 
   it('folding is idempotent and never leaves a combining mark or đ', () => {
@@ -27,10 +43,14 @@ describe('Vietnamese text', () => {
 
   it('sort keys agree with folding: names equal after folding differ only by the tone part', () => {
     fc.assert(
-      fc.property(fc.constantFrom('a', 'á', 'à', 'ả', 'ã', 'ạ', 'ă', 'â', 'e', 'ê', 'o', 'ô', 'ơ'), fc.constantFrom('n', 'nh', 'm'), (v, c) => {
-        const key = sortKey(`${v}${c}`);
-        expect(key.split('\u0001')[0]?.length).toBe(1 + c.length);
-      }),
+      fc.property(
+        fc.constantFrom('a', 'á', 'à', 'ả', 'ã', 'ạ', 'ă', 'â', 'e', 'ê', 'o', 'ô', 'ơ'),
+        fc.constantFrom('n', 'nh', 'm'),
+        (v, c) => {
+          const key = sortKey(`${v}${c}`);
+          expect(key.split('\u0001')[0]?.length).toBe(1 + c.length);
+        },
+      ),
     );
   });
 });

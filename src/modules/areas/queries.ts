@@ -8,7 +8,13 @@ const cols = sql.raw(`a.code, a.name, a.level, a.parent_code as "parentCode", a.
 
 export async function selectAreas(
   db: Conn,
-  f: { parentCode?: string | undefined; level?: string | undefined; terms: string[]; asOf?: string | undefined; limit: number },
+  f: {
+    parentCode?: string | undefined;
+    level?: string | undefined;
+    terms: string[];
+    asOf?: string | undefined;
+    limit: number;
+  },
 ) {
   const conds: SQL[] = [sql`true`];
   if (f.parentCode) conds.push(sql`a.parent_code = ${f.parentCode}`);
@@ -18,9 +24,12 @@ export async function selectAreas(
     const d = assertDay(f.asOf);
     conds.push(sql`a.valid_from <= ${d}::date and (a.valid_to is null or a.valid_to > ${d}::date)`);
   }
-  const res = await run<Area>(db, sql`
+  const res = await run<Area>(
+    db,
+    sql`
     select ${cols} from area a where ${sql.join(conds, sql` and `)}
-    order by a.sort_order, a.code limit ${f.limit}`);
+    order by a.sort_order, a.code limit ${f.limit}`,
+  );
   return res.rows;
 }
 
@@ -32,9 +41,12 @@ export async function selectArea(db: Conn, code: string) {
 /** Areas linked to this one by the succession table: direction 'next' gives successors. */
 export async function selectLinked(db: Conn, code: string, direction: 'next' | 'previous') {
   const [from, to] = direction === 'next' ? ['old_code', 'new_code'] : ['new_code', 'old_code'];
-  const res = await run<Area & { effectiveOn: string }>(db, sql`
+  const res = await run<Area & { effectiveOn: string }>(
+    db,
+    sql`
     select ${cols}, s.effective_on::text as "effectiveOn"
     from area_succession s join area a on a.code = s.${sql.raw(to)}
-    where s.${sql.raw(from)} = ${code} order by a.code`);
+    where s.${sql.raw(from)} = ${code} order by a.code`,
+  );
   return res.rows;
 }

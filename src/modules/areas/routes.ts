@@ -14,7 +14,14 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/areas',
-    { schema: { tags, summary: 'Administrative areas', querystring: areaListQuery, response: { 200: z.array(areaSchema) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Administrative areas',
+        querystring: areaListQuery,
+        response: { 200: z.array(areaSchema) },
+      },
+    },
     async (req) => q.selectAreas(db, { ...req.query, terms: searchTerms(req.query.q ?? '') }),
   );
 

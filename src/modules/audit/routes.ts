@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { run } from '../../lib/tx.ts';
 import { scopeOf } from '../../lib/http.ts';
 import { inScope } from '../../lib/scope.ts';
+import { run } from '../../lib/tx.ts';
 
 const entrySchema = z.object({
   id: z.number(),
@@ -40,14 +40,17 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         ? sql`true`
         : sql`a.entity_type = 'unit' and exists (select 1 from unit_version v
             where v.unit_id = a.entity_id::bigint and ${inScope(scope, sql.raw('v.path'))})`;
-      const res = await run<z.infer<typeof entrySchema>>(db, sql`
+      const res = await run<z.infer<typeof entrySchema>>(
+        db,
+        sql`
         select a.id, a.at::text as at, a.actor_name as "actorName", a.action, a.entity_type as "entityType",
           a.entity_id as "entityId", a.before, a.after
         from audit_log a
         where ${visible}
           ${entityType ? sql`and a.entity_type = ${entityType}` : sql``}
           ${entityId ? sql`and a.entity_id = ${entityId}` : sql``}
-        order by a.id desc limit ${limit}`);
+        order by a.id desc limit ${limit}`,
+      );
       return res.rows;
     },
   );

@@ -5,10 +5,7 @@ import { onDay } from '../units/queries.ts';
 import type { RoleName } from './schema.ts';
 
 export async function selectUserByUsername(db: Conn, username: string) {
-  const rows = await db
-    .select()
-    .from(appUser)
-    .where(sql`lower(${appUser.username}) = lower(${username})`);
+  const rows = await db.select().from(appUser).where(sql`lower(${appUser.username}) = lower(${username})`);
   return rows[0];
 }
 
@@ -19,11 +16,14 @@ export async function selectUserById(db: Conn, id: number) {
 
 /** A user's roles with the name each unit has today. */
 export async function selectRoles(db: Conn, userId: number, today: string) {
-  const res = await run<{ role: RoleName; unitId: number | null; unitName: string | null }>(db, sql`
+  const res = await run<{ role: RoleName; unitId: number | null; unitName: string | null }>(
+    db,
+    sql`
     select r.role, r.unit_id as "unitId",
       (select v.name from unit_version v where v.unit_id = r.unit_id
          order by ${onDay('v', today)} desc, v.valid_from desc limit 1) as "unitName"
-    from user_role r where r.user_id = ${userId} order by r.id`);
+    from user_role r where r.user_id = ${userId} order by r.id`,
+  );
   return res.rows;
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SESSION_COOKIE, actorOf, noContent, requireUser } from '../../lib/http.ts';
+import { actorOf, noContent, requireUser, SESSION_COOKIE } from '../../lib/http.ts';
 import { problemSchema } from '../../lib/schemas.ts';
 import { csrfSchema, loginBody, meSchema, updateMeBody } from './schema.ts';
 import * as service from './service.ts';
@@ -12,7 +12,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/auth/csrf',
-    { config: { public: true }, schema: { tags: ['auth'], summary: 'A CSRF token for the next writes', response: { 200: csrfSchema } } },
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], summary: 'A CSRF token for the next writes', response: { 200: csrfSchema } },
+    },
     async (_req, reply) => ({ token: reply.generateCsrf() }),
   );
 
@@ -25,7 +28,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         rateLimit: {
           max: 10,
           timeWindow: '1 minute',
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: string })?.username ?? '').toLowerCase()}`,
+          keyGenerator: (req) =>
+            `${req.ip}|${String((req.body as { username?: string })?.username ?? '').toLowerCase()}`,
         },
       },
       schema: { tags: ['auth'], summary: 'Log in', body: loginBody, response: { 200: meSchema, 401: problemSchema } },
@@ -33,7 +37,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const user = await service.authenticate(db, req.body.username, req.body.password);
       const { token, expiresAt } = await service.startSession(db, user.id, app.config.sessionTtlHours);
-      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        expires: expiresAt,
+      });
       return toMe(await service.loadSessionUser(db, user));
     },
   );
@@ -65,4 +75,3 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
-

@@ -88,7 +88,12 @@ export function scopeOf(roles: { role: RoleName; unitId: number | null }[]): Sco
 export async function setLocale(db: Db, actor: Actor, userId: number, locale: 'vi' | 'en') {
   await db.transaction(async (tx) => {
     await tx.update(appUser).set({ locale }).where(eq(appUser.id, userId));
-    await recordAudit(tx, actor, { action: 'user.set_locale', entityType: 'user', entityId: userId, after: { locale } });
+    await recordAudit(tx, actor, {
+      action: 'user.set_locale',
+      entityType: 'user',
+      entityId: userId,
+      after: { locale },
+    });
   });
 }
 
@@ -96,13 +101,24 @@ export async function setLocale(db: Db, actor: Actor, userId: number, locale: 'v
 export async function createUser(
   db: Db,
   actor: Actor,
-  input: { username: string; displayName: string; password: string; roles: { role: RoleName; unitId: number | null }[] },
+  input: {
+    username: string;
+    displayName: string;
+    password: string;
+    roles: { role: RoleName; unitId: number | null }[];
+  },
 ) {
   if (input.password.length < 8)
-    throw invalid([{ field: 'password', vi: 'Mật khẩu cần ít nhất 8 ký tự.', en: 'A password needs at least 8 characters.' }]);
+    throw invalid([
+      { field: 'password', vi: 'Mật khẩu cần ít nhất 8 ký tự.', en: 'A password needs at least 8 characters.' },
+    ]);
   if (await q.selectUserByUsername(db, input.username))
     throw invalid([
-      { field: 'username', vi: `Tên đăng nhập «${input.username}» đã có.`, en: `User name «${input.username}» is taken.` },
+      {
+        field: 'username',
+        vi: `Tên đăng nhập «${input.username}» đã có.`,
+        en: `User name «${input.username}» is taken.`,
+      },
     ]);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -120,7 +136,9 @@ export async function createUser(
 
 export async function setPassword(db: Db, actor: Actor, username: string, password: string) {
   if (password.length < 8)
-    throw invalid([{ field: 'password', vi: 'Mật khẩu cần ít nhất 8 ký tự.', en: 'A password needs at least 8 characters.' }]);
+    throw invalid([
+      { field: 'password', vi: 'Mật khẩu cần ít nhất 8 ký tự.', en: 'A password needs at least 8 characters.' },
+    ]);
   const user = await q.selectUserByUsername(db, username);
   if (!user)
     throw invalid([{ field: 'username', vi: `Không có người dùng «${username}».`, en: `No user «${username}».` }]);

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Scope, inScope } from '../../lib/scope.ts';
+import { inScope, type Scope } from '../../lib/scope.ts';
 import { type Conn, run } from '../../lib/tx.ts';
 import type { UnitSummary } from './schema.ts';
 
@@ -60,11 +60,14 @@ function toSummary(r: VersionRow & { childCount: number }): UnitSummary {
 /** Direct children of a unit on day d, in Vietnamese order, limited to the caller's scope. */
 export async function selectChildren(db: Conn, scope: Scope, parentId: number, d: string) {
   assertDay(d);
-  const res = await run<VersionRow & { childCount: number }>(db, sql`
+  const res = await run<VersionRow & { childCount: number }>(
+    db,
+    sql`
     select ${versionColumns}, ${childCount(d)} as "childCount"
     from unit_version v join unit u on u.id = v.unit_id
     where v.parent_id = ${parentId} and ${onDay('v', d)} and ${inScope(scope, sql.raw('v.path'))}
-    order by v.sort_key, v.unit_id`);
+    order by v.sort_key, v.unit_id`,
+  );
   return res.rows.map(toSummary);
 }
 
@@ -72,22 +75,31 @@ export async function selectChildren(db: Conn, scope: Scope, parentId: number, d
 export async function selectUnitsOnDay(db: Conn, scope: Scope, ids: number[], d: string) {
   assertDay(d);
   if (ids.length === 0) return [];
-  const res = await run<VersionRow & { childCount: number }>(db, sql`
+  const res = await run<VersionRow & { childCount: number }>(
+    db,
+    sql`
     select ${versionColumns}, ${childCount(d)} as "childCount"
     from unit_version v join unit u on u.id = v.unit_id
-    where v.unit_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and ${onDay('v', d)}
+    where v.unit_id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )}) and ${onDay('v', d)}
       and ${inScope(scope, sql.raw('v.path'))}
-    order by v.depth, v.sort_key`);
+    order by v.depth, v.sort_key`,
+  );
   return res.rows.map(toSummary);
 }
 
 /** Root units (no parent) on day d. */
 export async function selectRoots(db: Conn, d: string) {
   assertDay(d);
-  const res = await run<VersionRow & { childCount: number }>(db, sql`
+  const res = await run<VersionRow & { childCount: number }>(
+    db,
+    sql`
     select ${versionColumns}, ${childCount(d)} as "childCount"
     from unit_version v join unit u on u.id = v.unit_id
-    where v.parent_id is null and ${onDay('v', d)} order by v.sort_key`);
+    where v.parent_id is null and ${onDay('v', d)} order by v.sort_key`,
+  );
   return res.rows.map(toSummary);
 }
 
@@ -97,34 +109,43 @@ export async function selectRoots(db: Conn, d: string) {
  */
 export async function selectVersionForDay(db: Conn, unitId: number, d: string): Promise<VersionRow | undefined> {
   assertDay(d);
-  const res = await run<VersionRow>(db, sql`
+  const res = await run<VersionRow>(
+    db,
+    sql`
     select ${versionColumns} from unit_version v join unit u on u.id = v.unit_id
     where v.unit_id = ${unitId}
     order by case when ${onDay('v', d)} then 0 when v.valid_from <= ${d}::date then 1 else 2 end,
       case when v.valid_from <= ${d}::date then v.valid_from end desc nulls last, v.valid_from
-    limit 1`);
+    limit 1`,
+  );
   return res.rows[0];
 }
 
 /** All versions of a unit, oldest first, each with its parent's name as it stood then. */
 export async function selectHistory(db: Conn, unitId: number) {
-  const res = await run<VersionRow & { parentName: string | null }>(db, sql`
+  const res = await run<VersionRow & { parentName: string | null }>(
+    db,
+    sql`
     select ${versionColumns},
       (select p.name from unit_version p where p.unit_id = v.parent_id
          and p.valid_from <= v.valid_from and (p.valid_to is null or p.valid_to > v.valid_from)
        limit 1) as "parentName"
     from unit_version v join unit u on u.id = v.unit_id
-    where v.unit_id = ${unitId} order by v.valid_from`);
+    where v.unit_id = ${unitId} order by v.valid_from`,
+  );
   return res.rows;
 }
 
 /** Units under a path on day d (not the unit itself), counted per type. */
 export async function countUnderPath(db: Conn, path: string, d: string) {
   assertDay(d);
-  const res = await run<{ type: string; count: number }>(db, sql`
+  const res = await run<{ type: string; count: number }>(
+    db,
+    sql`
     select v.type, count(*)::int as count from unit_version v
     where v.path <@ ${path}::ltree and v.path <> ${path}::ltree and ${onDay('v', d)}
-    group by v.type`);
+    group by v.type`,
+  );
   return res.rows;
 }
 
@@ -132,33 +153,35 @@ export async function countUnderPath(db: Conn, path: string, d: string) {
 export async function selectNamesOnDay(db: Conn, ids: number[], d: string) {
   assertDay(d);
   if (ids.length === 0) return new Map<number, { name: string; type: string; code: string }>();
-  const res = await run<{ unitId: number; name: string; type: string; code: string }>(db, sql`
+  const res = await run<{ unitId: number; name: string; type: string; code: string }>(
+    db,
+    sql`
     select v.unit_id as "unitId", v.name, v.type, u.code from unit_version v join unit u on u.id = v.unit_id
-    where v.unit_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and ${onDay('v', d)}`);
+    where v.unit_id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )}) and ${onDay('v', d)}`,
+  );
   return new Map(res.rows.map((r) => [r.unitId, { name: r.name, type: r.type, code: r.code }]));
 }
 
 export type SearchFilter = { terms: string[]; type?: string | undefined; underPath?: string | undefined };
 
 /** Units on day d whose folded name (or code) holds every search word, in scope, paginated. */
-export async function searchUnits(
-  db: Conn,
-  scope: Scope,
-  f: SearchFilter,
-  d: string,
-  limit: number,
-  offset: number,
-) {
+export async function searchUnits(db: Conn, scope: Scope, f: SearchFilter, d: string, limit: number, offset: number) {
   assertDay(d);
   const conds: SQL[] = [onDay('v', d), inScope(scope, sql.raw('v.path'))];
   for (const t of f.terms) conds.push(sql`(v.name_folded like ${`%${t}%`} or lower(u.code) = ${t})`);
   if (f.type) conds.push(sql`v.type = ${f.type}`);
   if (f.underPath) conds.push(sql`v.path <@ ${f.underPath}::ltree`);
-  const res = await run<VersionRow & { childCount: number; total: number }>(db, sql`
+  const res = await run<VersionRow & { childCount: number; total: number }>(
+    db,
+    sql`
     select ${versionColumns}, ${childCount(d)} as "childCount", count(*) over ()::int as total
     from unit_version v join unit u on u.id = v.unit_id
     where ${sql.join(conds, sql` and `)}
-    order by v.depth, v.sort_key, v.unit_id limit ${limit} offset ${offset}`);
+    order by v.depth, v.sort_key, v.unit_id limit ${limit} offset ${offset}`,
+  );
   return {
     total: res.rows[0]?.total ?? 0,
     rows: res.rows.map((r) => ({ ...toSummary(r), path: r.path })),
@@ -167,15 +190,21 @@ export async function searchUnits(
 
 /** Open (current) versions of the units whose paths lie under path, the unit included. */
 export async function selectOpenSubtree(db: Conn, path: string) {
-  const res = await run<{ id: number; unitId: number; validFrom: string }>(db, sql`
+  const res = await run<{ id: number; unitId: number; validFrom: string }>(
+    db,
+    sql`
     select id, unit_id as "unitId", valid_from::text as "validFrom" from unit_version
-    where path <@ ${path}::ltree and valid_to is null`);
+    where path <@ ${path}::ltree and valid_to is null`,
+  );
   return res.rows;
 }
 
 export async function selectOpenVersion(db: Conn, unitId: number): Promise<VersionRow | undefined> {
-  const res = await run<VersionRow>(db, sql`
+  const res = await run<VersionRow>(
+    db,
+    sql`
     select ${versionColumns} from unit_version v join unit u on u.id = v.unit_id
-    where v.unit_id = ${unitId} and v.valid_to is null`);
+    where v.unit_id = ${unitId} and v.valid_to is null`,
+  );
   return res.rows[0];
 }

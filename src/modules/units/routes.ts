@@ -73,7 +73,13 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/units/:id/children',
     {
-      schema: { tags, summary: 'Direct sub-units on a day', params: idParam, querystring: asOfQuery, response: { 200: childrenSchema } },
+      schema: {
+        tags,
+        summary: 'Direct sub-units on a day',
+        params: idParam,
+        querystring: asOfQuery,
+        response: { 200: childrenSchema },
+      },
     },
     async (req) => {
       const d = req.query.asOf ?? todayVn();

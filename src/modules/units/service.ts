@@ -5,8 +5,8 @@ import { unit, unitType, unitVersion } from '../../db/schema/units.ts';
 import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { addDays, formatViDate, todayVn } from '../../lib/dates.ts';
 import { AppError, conflict, invalid, notFound } from '../../lib/errors.ts';
-import { type Scope, canWritePath, canWriteUnder, outOfScope, pathInScope } from '../../lib/scope.ts';
-import { type Conn, type Tx, run } from '../../lib/tx.ts';
+import { canWritePath, canWriteUnder, outOfScope, pathInScope, type Scope } from '../../lib/scope.ts';
+import { type Conn, run, type Tx } from '../../lib/tx.ts';
 import { fold, searchTerms, sortKey } from '../../lib/vietnamese.ts';
 import * as q from './queries.ts';
 import type { CreateUnitInput, DissolveUnitInput, MoveUnitsInput, UnitDetail, UpdateUnitInput } from './schema.ts';
@@ -38,6 +38,7 @@ async function visibleVersion(db: Conn, scope: Scope, unitId: number, d: string)
 export async function detail(db: Db, scope: Scope, unitId: number, d = todayVn()): Promise<UnitDetail> {
   const v = await visibleVersion(db, scope, unitId, d);
   // Shown as it stood on d, or on its last day if it had ended by then.
+  // biome-ignore lint/complexity/useMathMinMax: these are ISO day strings, not numbers
   const day = v.validTo && v.validTo <= d ? addDays(v.validTo, -1) : v.validFrom > d ? v.validFrom : d;
   const ancestorIds = v.path.split('.').map(Number).slice(0, -1);
   const [names, counts, history, kids, areaRow] = await Promise.all([
@@ -93,13 +94,26 @@ export async function counts(db: Db, scope: Scope, unitId: number, d = todayVn()
 export async function search(
   db: Db,
   scope: Scope,
-  opts: { q?: string | undefined; type?: string | undefined; under?: number | undefined; limit: number; offset: number },
+  opts: {
+    q?: string | undefined;
+    type?: string | undefined;
+    under?: number | undefined;
+    limit: number;
+    offset: number;
+  },
   d = todayVn(),
 ) {
   let underPath: string | undefined;
   if (opts.under !== undefined) underPath = (await visibleVersion(db, scope, opts.under, d)).path;
   const terms = searchTerms(opts.q ?? '');
-  const { total, rows } = await q.searchUnits(db, scope, { terms, type: opts.type, underPath }, d, opts.limit, opts.offset);
+  const { total, rows } = await q.searchUnits(
+    db,
+    scope,
+    { terms, type: opts.type, underPath },
+    d,
+    opts.limit,
+    opts.offset,
+  );
   const ancestorIds = [...new Set(rows.flatMap((r) => r.path.split('.').map(Number).slice(0, -1)))];
   const names = await q.selectNamesOnDay(db, ancestorIds, d);
   const items = rows.map(({ path, ...r }) => ({
@@ -152,7 +166,6 @@ function requireNotBefore(open: q.VersionRow, d: string, field: string) {
     ]);
 }
 
-
 async function openVersionOrFail(tx: Conn, unitId: number) {
   const v = await q.selectOpenVersion(tx, unitId);
   if (!v)
@@ -167,7 +180,8 @@ async function openVersionOrFail(tx: Conn, unitId: number) {
 export async function create(db: Db, scope: Scope, actor: Actor, input: CreateUnitInput) {
   return db.transaction(async (tx) => {
     const parent = await openVersionOrFail(tx, input.parentId);
-    if (!pathInScope(scope, parent.path) || !canWriteUnder(scope, parent.path)) throw outOfScope();
+    if (!pathInScope(scope, parent.path)) throw notFound(UNIT, input.parentId);
+    if (!canWriteUnder(scope, parent.path)) throw outOfScope();
     requireNotBefore(parent, input.foundedOn, 'foundedOn');
     await requireType(tx, input.type, 'type');
     await requireArea(tx, input.areaCode, 'areaCode');
@@ -214,7 +228,10 @@ export async function create(db: Db, scope: Scope, actor: Actor, input: CreateUn
 export async function createRoot(db: Db, actor: Actor, input: Omit<CreateUnitInput, 'parentId'>) {
   return db.transaction(async (tx) => {
     await requireType(tx, input.type, 'type');
-    const [created] = await tx.insert(unit).values({ code: input.code, foundedOn: input.foundedOn }).returning({ id: unit.id });
+    const [created] = await tx
+      .insert(unit)
+      .values({ code: input.code, foundedOn: input.foundedOn })
+      .returning({ id: unit.id });
     if (!created) throw new Error('insert returned nothing');
     const version = {
       unitId: created.id,
@@ -334,24 +351,36 @@ async function reparentSubtree(tx: Tx, open: q.VersionRow, parent: q.VersionRow,
   const depthShift = parent.depth + 1 - open.depth;
   const newPath = sql`${parent.path}::ltree || subpath(path, ${oldPrefixLen})`;
   // Versions that began on d itself are corrected in place (a period cannot be empty).
-  await run(tx, sql`
+  await run(
+    tx,
+    sql`
     update unit_version set path = ${newPath}, depth = depth + ${depthShift},
       parent_id = case when unit_id = ${open.unitId} then ${parent.unitId} else parent_id end,
       change_reason = case when unit_id = ${open.unitId} then ${reason} else change_reason end
-    where path <@ ${open.path}::ltree and valid_to is null and valid_from = ${d}::date`);
-  const closed = await run<{ id: number }>(tx, sql`
+    where path <@ ${open.path}::ltree and valid_to is null and valid_from = ${d}::date`,
+  );
+  const closed = await run<{ id: number }>(
+    tx,
+    sql`
     update unit_version set valid_to = ${d}::date
-    where path <@ ${open.path}::ltree and valid_to is null and valid_from < ${d}::date returning id`);
+    where path <@ ${open.path}::ltree and valid_to is null and valid_from < ${d}::date returning id`,
+  );
   if (closed.rows.length === 0) return 0;
   const ids = closed.rows.map((r) => r.id);
-  await run(tx, sql`
+  await run(
+    tx,
+    sql`
     insert into unit_version (unit_id, valid_from, valid_to, parent_id, type, name, name_folded, sort_key,
       short_name, area_code, path, depth, change_reason)
     select unit_id, ${d}::date, null,
       case when unit_id = ${open.unitId} then ${parent.unitId} else parent_id end,
       type, name, name_folded, sort_key, short_name, area_code, ${newPath}, depth + ${depthShift},
       case when unit_id = ${open.unitId} then ${reason} else ${`Theo đơn vị cấp trên: ${reason}`} end
-    from unit_version where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+    from unit_version where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
   return ids.length;
 }
 

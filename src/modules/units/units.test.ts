@@ -74,18 +74,29 @@ describe('the versioned union tree', () => {
           foundedOn: '2010-01-01',
         }),
       );
-    const res = await units.move(database.db, fullScope, actor, { unitIds: ids, newParentId: t.province, effectiveOn: '2025-07-01' });
+    const res = await units.move(database.db, fullScope, actor, {
+      unitIds: ids,
+      newParentId: t.province,
+      effectiveOn: '2025-07-01',
+    });
     expect(res.moved).toBe(120);
     expect((await units.children(database.db, fullScope, t.sector, '2025-07-01')).length).toBe(0);
     expect((await units.children(database.db, fullScope, t.sector, '2025-06-30')).length).toBe(120);
-    const audits = await run<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log where action = 'unit.move'`);
+    const audits = await run<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_log where action = 'unit.move'`,
+    );
     expect(audits.rows[0]?.n).toBe(121); // one per moved unit, in the move's transaction
   });
 
   it('refuses a move under the unit itself and writes nothing', async () => {
     const before = await run<{ n: number }>(database.db, sql`select count(*)::int as n from unit_version`);
     await expect(
-      units.move(database.db, fullScope, actor, { unitIds: [t.districtB], newParentId: t.a2s, effectiveOn: '2026-01-01' }),
+      units.move(database.db, fullScope, actor, {
+        unitIds: [t.districtB],
+        newParentId: t.a2s,
+        effectiveOn: '2026-01-01',
+      }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
     const after = await run<{ n: number }>(database.db, sql`select count(*)::int as n from unit_version`);
     expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
@@ -101,17 +112,31 @@ describe('the versioned union tree', () => {
   });
 
   it('renames from a day on: old name on old days, new name after', async () => {
-    await units.update(database.db, fullScope, actor, t.b1, { effectiveOn: '2024-03-01', name: 'Công đoàn Bệnh viện Đa khoa khu vực Bắc Bình' });
-    expect((await units.detail(database.db, fullScope, t.b1, '2024-02-29')).name).toBe('Công đoàn Bệnh viện Đa khoa Bắc Bình');
-    expect((await units.detail(database.db, fullScope, t.b1, '2024-03-01')).name).toBe('Công đoàn Bệnh viện Đa khoa khu vực Bắc Bình');
+    await units.update(database.db, fullScope, actor, t.b1, {
+      effectiveOn: '2024-03-01',
+      name: 'Công đoàn Bệnh viện Đa khoa khu vực Bắc Bình',
+    });
+    expect((await units.detail(database.db, fullScope, t.b1, '2024-02-29')).name).toBe(
+      'Công đoàn Bệnh viện Đa khoa Bắc Bình',
+    );
+    expect((await units.detail(database.db, fullScope, t.b1, '2024-03-01')).name).toBe(
+      'Công đoàn Bệnh viện Đa khoa khu vực Bắc Bình',
+    );
   });
 
   it('dissolves a unit only once it has no operating sub-units', async () => {
     await expect(
       units.dissolve(database.db, fullScope, actor, t.districtA, { effectiveOn: '2025-07-01' }),
     ).rejects.toMatchObject({ code: 'unit_has_children' });
-    await units.move(database.db, fullScope, actor, { unitIds: [t.a1], newParentId: t.province, effectiveOn: '2025-07-01' });
-    await units.dissolve(database.db, fullScope, actor, t.districtA, { effectiveOn: '2025-07-01', reason: 'Sắp xếp bộ máy' });
+    await units.move(database.db, fullScope, actor, {
+      unitIds: [t.a1],
+      newParentId: t.province,
+      effectiveOn: '2025-07-01',
+    });
+    await units.dissolve(database.db, fullScope, actor, t.districtA, {
+      effectiveOn: '2025-07-01',
+      reason: 'Sắp xếp bộ máy',
+    });
     expect(await childNames(t.province, '2025-06-30')).toContain('Liên đoàn Lao động huyện Anh Sơn');
     expect(await childNames(t.province, '2025-07-01')).not.toContain('Liên đoàn Lao động huyện Anh Sơn');
     const d = await units.detail(database.db, fullScope, t.districtA, '2026-01-01');
@@ -120,7 +145,12 @@ describe('the versioned union tree', () => {
   });
 
   it('finds units without diacritics and in any word order', async () => {
-    const r = await units.search(database.db, fullScope, { q: 'giao duc cong doan', limit: 10, offset: 0 }, '2024-01-01');
+    const r = await units.search(
+      database.db,
+      fullScope,
+      { q: 'giao duc cong doan', limit: 10, offset: 0 },
+      '2024-01-01',
+    );
     expect(r.items.map((i) => i.name)).toEqual(['Công đoàn Giáo dục tỉnh']);
     expect(r.items[0]?.ancestry).toEqual(['Liên đoàn Lao động tỉnh Thử Nghiệm']);
     const byCode = await units.search(database.db, fullScope, { q: 'a2s', limit: 10, offset: 0 }, '2024-01-01');
