@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/db.ts';
+import type { Database } from '../db/client.ts';
+import { unit } from '../db/schema/units.ts';
+import { fullScope } from '../lib/scope.ts';
+import { run } from '../lib/tx.ts';
+import * as units from '../modules/units/service.ts';
+import { buildDataset } from './dataset.ts';
+import { seedDemo } from './index.ts';
+
+let database: Database;
+let provinceId: number;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database, { scale: 'province' });
+  const rows = await database.db.select({ id: unit.id }).from(unit).where(eq(unit.code, '40'));
+  provinceId = rows[0]?.id ?? 0;
+});
+afterAll(() => database.close());
+
+const countsOn = async (day: string) =>
+  Object.fromEntries((await units.counts(database.db, fullScope, provinceId, day)).byType.map((b) => [b.type, b.count]));
+
+describe('the Nghệ An demo dataset', () => {
+  it('as of 31/12/2023: 21 district federations, 7 sector unions, the zone union, about 2,900 CĐCS', async () => {
+    const c = await countsOn('2023-12-31');
+    expect(c.district_federation).toBe(21);
+    expect(c.sector_union).toBe(7);
+    expect(c.zone_union).toBe(1);
+    expect(c.commune_union).toBeUndefined();
+    expect(c.grassroots_union).toBeGreaterThan(2_700);
+    expect(c.grassroots_union).toBeLessThan(3_100);
+  });
+
+  it('after the 2025 reform: no district federations, 3 sector unions, commune unions', async () => {
+    const c = await countsOn('2025-07-01');
+    expect(c.district_federation).toBeUndefined();
+    expect(c.sector_union).toBe(3);
+    expect(c.commune_union).toBeGreaterThan(100);
+  });
+
+  it('keeps Vinh as dated history: found on 30/06/2025, gone from the tree on 01/07/2025', async () => {
+    const vinh = await units.search(database.db, fullScope, { q: 'lien doan lao dong thanh pho vinh', limit: 5, offset: 0 }, '2025-06-30');
+    expect(vinh.items.map((i) => i.code)).toContain('40H412');
+    const after = await units.search(database.db, fullScope, { q: 'lien doan lao dong thanh pho vinh', limit: 5, offset: 0 }, '2025-07-01');
+    expect(after.items.map((i) => i.code)).not.toContain('40H412');
+  });
+
+  it('every version lies under a parent version that covers it, with a consistent path', async () => {
+    const bad = await run<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from unit_version v
+          where v.parent_id is not null and not exists (
+            select 1 from unit_version p where p.unit_id = v.parent_id
+              and p.valid_from <= v.valid_from and (p.valid_to is null or (v.valid_to is not null and p.valid_to >= v.valid_to))
+              and v.path = p.path || v.unit_id::text::ltree)`,
+    );
+    expect(bad.rows[0]?.n).toBe(0);
+  });
+
+  it('points units at official area codes, and every old commune at its 2025 successor', async () => {
+    const vinhArea = await run<{ name: string }>(database.db, sql`select name from area where code = '412'`);
+    expect(vinhArea.rows[0]?.name).toBe('Thành phố Vinh');
+    const orphans = await run<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from area a where a.level = 'commune' and a.valid_to = '2025-07-01'
+          and not exists (select 1 from area_succession s where s.old_code = a.code)`,
+    );
+    expect(orphans.rows[0]?.n).toBe(0);
+  });
+
+  it('is deterministic: the same seed gives the same data, another seed other data', () => {
+    const digest = (seed: number) => createHash('sha256').update(JSON.stringify(buildDataset('province', seed))).digest('hex');
+    expect(digest(1)).toBe(digest(1));
+    expect(digest(2)).not.toBe(digest(1));
+  });
+});
