@@ -46,12 +46,35 @@ async function measureTree(d: Database, engine: string, data: string, rootCode: 
   ] as const) {
     const t = await measure(() => units.counts(d.db, fullScope, root, day));
     const c = await units.counts(d.db, fullScope, root, day);
-    rows.push({ engine, data, what: `units under ${rootCode} per type, ${label} (${c.totalUnder.toLocaleString('en')} units)`, p50: t.p50, p95: t.p95, goal });
+    rows.push({
+      engine,
+      data,
+      what: `units under ${rootCode} per type, ${label} (${c.totalUnder.toLocaleString('en')} units)`,
+      p50: t.p50,
+      p95: t.p95,
+      goal,
+    });
   }
   const kids = await measure(() => units.children(d.db, fullScope, root, today));
-  rows.push({ engine, data, what: `children of ${rootCode}, with their child counts`, p50: kids.p50, p95: kids.p95, goal: '' });
-  const search = await measure(() => units.search(d.db, fullScope, { q: 'cong doan truong', limit: 50, offset: 0 }, today));
-  rows.push({ engine, data, what: 'search "cong doan truong" (first 50 + total)', p50: search.p50, p95: search.p95, goal: '' });
+  rows.push({
+    engine,
+    data,
+    what: `children of ${rootCode}, with their child counts`,
+    p50: kids.p50,
+    p95: kids.p95,
+    goal: '',
+  });
+  const search = await measure(() =>
+    units.search(d.db, fullScope, { q: 'cong doan truong', limit: 50, offset: 0 }, today),
+  );
+  rows.push({
+    engine,
+    data,
+    what: 'search "cong doan truong" (first 50 + total)',
+    p50: search.p50,
+    p95: search.p95,
+    goal: '',
+  });
   return rows;
 }
 

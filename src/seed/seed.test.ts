@@ -22,7 +22,9 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const countsOn = async (day: string) =>
-  Object.fromEntries((await units.counts(database.db, fullScope, provinceId, day)).byType.map((b) => [b.type, b.count]));
+  Object.fromEntries(
+    (await units.counts(database.db, fullScope, provinceId, day)).byType.map((b) => [b.type, b.count]),
+  );
 
 describe('the Nghệ An demo dataset', () => {
   it('as of 31/12/2023: 21 district federations, 7 sector unions, the zone union, about 2,900 CĐCS', async () => {
@@ -43,9 +45,19 @@ describe('the Nghệ An demo dataset', () => {
   });
 
   it('keeps Vinh as dated history: found on 30/06/2025, gone from the tree on 01/07/2025', async () => {
-    const vinh = await units.search(database.db, fullScope, { q: 'lien doan lao dong thanh pho vinh', limit: 5, offset: 0 }, '2025-06-30');
+    const vinh = await units.search(
+      database.db,
+      fullScope,
+      { q: 'lien doan lao dong thanh pho vinh', limit: 5, offset: 0 },
+      '2025-06-30',
+    );
     expect(vinh.items.map((i) => i.code)).toContain('40H412');
-    const after = await units.search(database.db, fullScope, { q: 'lien doan lao dong thanh pho vinh', limit: 5, offset: 0 }, '2025-07-01');
+    const after = await units.search(
+      database.db,
+      fullScope,
+      { q: 'lien doan lao dong thanh pho vinh', limit: 5, offset: 0 },
+      '2025-07-01',
+    );
     expect(after.items.map((i) => i.code)).not.toContain('40H412');
   });
 
@@ -73,7 +85,10 @@ describe('the Nghệ An demo dataset', () => {
   });
 
   it('is deterministic: the same seed gives the same data, another seed other data', () => {
-    const digest = (seed: number) => createHash('sha256').update(JSON.stringify(buildDataset('province', seed))).digest('hex');
+    const digest = (seed: number) =>
+      createHash('sha256')
+        .update(JSON.stringify(buildDataset('province', seed)))
+        .digest('hex');
     expect(digest(1)).toBe(digest(1));
     expect(digest(2)).not.toBe(digest(1));
   });

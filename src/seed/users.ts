@@ -14,10 +14,38 @@ export const demoUsers: {
   unitCode: string | null;
   what: string;
 }[] = [
-  { username: 'admin', password: 'congdoan-admin', displayName: 'Quản trị hệ thống', role: 'system_admin', unitCode: null, what: 'quản trị toàn hệ thống' },
-  { username: 'tinh', password: 'congdoan-tinh', displayName: 'Nguyễn Thị Hương (Ban Tổ chức)', role: 'federation_officer', unitCode: '40', what: 'cán bộ LĐLĐ tỉnh Nghệ An' },
-  { username: 'vinh', password: 'congdoan-vinh', displayName: 'Trần Văn Minh (LĐLĐ TP Vinh)', role: 'upper_union_officer', unitCode: '40H412', what: 'cán bộ LĐLĐ thành phố Vinh (đến 30/06/2025)' },
-  { username: 'dienchau', password: 'congdoan-dienchau', displayName: 'Lê Văn Hải (LĐLĐ Diễn Châu)', role: 'upper_union_officer', unitCode: '40H426', what: 'cán bộ LĐLĐ huyện Diễn Châu (đến 30/06/2025)' },
+  {
+    username: 'admin',
+    password: 'congdoan-admin',
+    displayName: 'Quản trị hệ thống',
+    role: 'system_admin',
+    unitCode: null,
+    what: 'quản trị toàn hệ thống',
+  },
+  {
+    username: 'tinh',
+    password: 'congdoan-tinh',
+    displayName: 'Nguyễn Thị Hương (Ban Tổ chức)',
+    role: 'federation_officer',
+    unitCode: '40',
+    what: 'cán bộ LĐLĐ tỉnh Nghệ An',
+  },
+  {
+    username: 'vinh',
+    password: 'congdoan-vinh',
+    displayName: 'Trần Văn Minh (LĐLĐ TP Vinh)',
+    role: 'upper_union_officer',
+    unitCode: '40H412',
+    what: 'cán bộ LĐLĐ thành phố Vinh (đến 30/06/2025)',
+  },
+  {
+    username: 'dienchau',
+    password: 'congdoan-dienchau',
+    displayName: 'Lê Văn Hải (LĐLĐ Diễn Châu)',
+    role: 'upper_union_officer',
+    unitCode: '40H426',
+    what: 'cán bộ LĐLĐ huyện Diễn Châu (đến 30/06/2025)',
+  },
 ];
 
 const seedActor: Actor = { id: null, name: 'seed' };
