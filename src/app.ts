@@ -35,6 +35,8 @@ export async function buildApp(config: Config, database: Database) {
     logger: { level: config.logLevel },
     trustProxy: true,
     genReqId: () => crypto.randomUUID(),
+    // One line per request drowns the start-up message; errors are still logged with their request id.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

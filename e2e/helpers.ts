@@ -1,0 +1,159 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type TestServer = { url: string; stop: () => Promise<void> };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The server serves web/dist; build it once if nobody has (npm run test:e2e builds it first). */
+export function ensureWebBuild() {
+  if (fs.existsSync(path.join(repoRoot, 'web/dist/index.html'))) return;
+  const r = spawnSync('npx', ['vite', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('vite build failed');
+}
+
+function exited(child: ChildProcess) {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** Starts `tsx src/main.ts` on a free port with a fresh data dir; resolves once /health says 200. */
+export async function startServer({ timeoutMs = 170_000 } = {}): Promise<TestServer> {
+  ensureWebBuild();
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'congdoan-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+  else delete env.DATABASE_URL;
+
+  // Its own process group, so that stopping it also stops what npx started under it.
+  const child = spawn('npx', ['tsx', 'src/main.ts'], {
+    cwd: repoRoot,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (b: Buffer) => {
+    output = (output + b.toString()).slice(-8000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.pid && !exited(child)) {
+      const gone = new Promise<void>((r) => child.once('exit', () => r()));
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      const killed = await Promise.race([gone.then(() => true), delay(10_000).then(() => false)]);
+      if (!killed) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        await gone;
+      }
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited(child)) {
+      await stop();
+      throw new Error(`The server exited before it was ready:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    await delay(300);
+  }
+  await stop();
+  throw new Error(`The server did not answer /api/v1/health within ${timeoutMs / 1000}s:\n${output}`);
+}
+
+function delay(ms: number) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh browser context (own cookies and localStorage) with one page. */
+export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1366, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  context.setDefaultTimeout(20_000);
+  return context.newPage();
+}
+
+export async function login(page: Page, username: string, password: string) {
+  await page.goto('/');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('app-shell').waitFor();
+}
+
+/** Picks an "as of" day by typing it, as an officer would: dd/mm/yyyy. */
+export async function setAsOf(page: Page, ddmmyyyy: string) {
+  const input = page.getByTestId('as-of');
+  await input.fill(ddmmyyyy);
+  await input.press('Escape');
+  await page.waitForURL((u) => u.searchParams.get('asOf') === toIso(ddmmyyyy));
+}
+
+export function toIso(ddmmyyyy: string) {
+  const [d, m, y] = ddmmyyyy.split('/');
+  return `${y}-${m}-${d}`;
+}
+
+/** The row of a unit in the tree, by its exact name. */
+export function treeRow(page: Page, name: string) {
+  return page
+    .locator('[data-tree-row]')
+    .filter({ has: page.getByTestId('tree-node-name').filter({ hasText: exact(name) }) });
+}
+
+export const exact = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);

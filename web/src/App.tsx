@@ -1,0 +1,56 @@
+import { Center, Loader } from '@mantine/core';
+import { useEffect } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { useMe } from './api/auth.ts';
+import { refreshCsrf } from './api/client.ts';
+import { ErrorAlert } from './components/ErrorAlert.tsx';
+import { Shell } from './components/Shell.tsx';
+import { HomePage } from './routes/home/HomePage.tsx';
+import { LoginPage } from './routes/login/LoginPage.tsx';
+import { ComingSoonPage } from './routes/placeholder/ComingSoonPage.tsx';
+import { NotFoundPage } from './routes/placeholder/NotFoundPage.tsx';
+import { TreePage } from './routes/tree/TreePage.tsx';
+import { UnitPage } from './routes/units/UnitPage.tsx';
+
+/** Capabilities still to come: each has its menu entry and a placeholder page. */
+export const comingSoon = ['members', 'enterprises', 'organizing', 'targets', 'reports', 'memberApp'] as const;
+
+export function App() {
+  const me = useMe();
+
+  useEffect(() => {
+    // One token per page load; the client refetches it after log-in or when the server refuses it.
+    refreshCsrf().catch(() => undefined);
+  }, []);
+
+  if (me.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Center h="100vh" p="md">
+        <ErrorAlert error={me.error} onRetry={() => me.refetch()} />
+      </Center>
+    );
+  }
+  if (!me.data) return <LoginPage />;
+
+  return (
+    <Shell me={me.data}>
+      <Routes>
+        <Route path="/" element={<HomePage me={me.data} />} />
+        <Route path="/login" element={<Navigate to="/" replace />} />
+        <Route path="/tree" element={<TreePage />} />
+        <Route path="/units/:id" element={<UnitPage />} />
+        {comingSoon.map((name) => (
+          <Route key={name} path={`/soon/${name}`} element={<ComingSoonPage name={name} />} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Shell>
+  );
+}

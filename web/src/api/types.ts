@@ -1,0 +1,30 @@
+// The server's zod schemas are the one source of these shapes; the web only infers from them.
+import type { z } from 'zod';
+import type { problemSchema } from '../../../src/lib/schemas.ts';
+import type { areaDetailSchema } from '../../../src/modules/areas/schema.ts';
+import type { csrfSchema, Me, RoleName } from '../../../src/modules/auth/schema.ts';
+import type {
+  childrenSchema,
+  countsSchema,
+  moveResultSchema,
+  unitListSchema,
+  unitTypeSchema,
+} from '../../../src/modules/units/schema.ts';
+
+export type {
+  DissolveUnitInput,
+  MoveUnitsInput,
+  UnitDetail,
+  UnitSearchItem,
+  UnitSummary,
+  UpdateUnitInput,
+} from '../../../src/modules/units/schema.ts';
+export type { Me, RoleName };
+export type UnitType = z.infer<typeof unitTypeSchema>;
+export type UnitList = z.infer<typeof unitListSchema>;
+export type Children = z.infer<typeof childrenSchema>;
+export type Counts = z.infer<typeof countsSchema>;
+export type MoveResult = z.infer<typeof moveResultSchema>;
+export type AreaDetail = z.infer<typeof areaDetailSchema>;
+export type CsrfToken = z.infer<typeof csrfSchema>;
+export type Problem = z.infer<typeof problemSchema>;
