@@ -109,7 +109,9 @@ export async function buildApp(config: Config, database: Database) {
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // Client-side routes get the app; a missing asset or API path gets a real 404.
+    const isPage = !req.url.startsWith('/api/') && !req.url.startsWith('/assets/');
+    if (hasWeb && req.method === 'GET' && isPage) return reply.sendFile('index.html');
     const err = toAppError(Object.assign(new Error('not found'), { statusCode: 404 }) as FastifyError);
     return reply
       .code(404)

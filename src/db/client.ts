@@ -61,7 +61,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let target = dataDir;
   if (!dataDir.startsWith('memory://')) {
     target = path.join(dataDir, 'pglite');
-    fs.mkdirSync(target, { recursive: true });
+    if (!fs.existsSync(target)) await initDataDir(target);
   }
   const client = await PGlite.create(target, { extensions: pgliteExtensions });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -73,4 +73,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * Creates a new PGlite data directory beside the target and renames it into place once complete, so
+ * a start that is killed half-way through creating it leaves no broken directory behind.
+ */
+async function initDataDir(target: string) {
+  const partial = `${target}.partial-${process.pid}`;
+  fs.rmSync(partial, { recursive: true, force: true });
+  fs.mkdirSync(partial, { recursive: true });
+  const client = await PGlite.create(partial, { extensions: pgliteExtensions });
+  await client.close();
+  fs.renameSync(partial, target);
 }
