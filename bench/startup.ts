@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, '..');
 async function timeStart(dataDir: string): Promise<number> {
   const port = 3900 + Math.floor(Math.random() * 90);
   const t0 = performance.now();
-  const child = spawn('node', ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn('node', ['scripts/start.mjs'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -40,12 +40,12 @@ try {
   writeSection(
     'startup',
     `## Start-up (PGlite, Nghệ An demo)
-Command: \`npm run bench -- startup\` (runs \`node --import tsx src/main.ts\` and waits for \`GET /api/v1/health\`).
+Command: \`npm run bench -- startup\` (runs \`node scripts/start.mjs\`, what \`npm start\` runs, and waits for \`GET /api/v1/health\`).
 Machine: ${machine()}.
 
 | what | time | goal |
 |---|---|---|
-| cold start: empty data dir, migrations + demo seed (~3,200 units, users) | ${fmt(cold)} ms | — |
+| cold start: empty data dir, migrations + demo seed (~3,500 units, 4 users) | ${fmt(cold)} ms | — |
 | warm start: same data dir, median of 5 | ${fmt(warm[2] ?? 0)} ms | under 3,000 ms |
 | warm start: slowest of 5 | ${fmt(warm[4] ?? 0)} ms | |`,
   );

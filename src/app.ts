@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
@@ -8,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -20,14 +19,13 @@ import type { Database } from './db/client.ts';
 import { toAppError } from './lib/error-mapping.ts';
 import { problemBody } from './lib/errors.ts';
 import { localeOf, requireUser, SESSION_COOKIE } from './lib/http.ts';
+import { webDist } from './lib/paths.ts';
 import { areaRoutes } from './modules/areas/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { userForToken } from './modules/auth/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { unitRoutes } from './modules/units/routes.ts';
-
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Builds the HTTP app from the modules; it holds no rules of its own. */
 export async function buildApp(config: Config, database: Database) {
@@ -36,7 +34,7 @@ export async function buildApp(config: Config, database: Database) {
     trustProxy: true,
     genReqId: () => crypto.randomUUID(),
     // One line per request drowns the start-up message; errors are still logged with their request id.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
