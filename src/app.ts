@@ -86,7 +86,9 @@ export async function buildApp(config: Config, database: Database) {
     app.csrfProtection(req, reply, done);
   });
   app.addHook('preHandler', async (req) => {
-    if (req.url.startsWith('/api/v1/') && !req.routeOptions.config?.public) requireUser(req);
+    // Unknown paths (no route url) fall through to the 404 handler instead.
+    const known = req.routeOptions.url !== undefined;
+    if (known && req.url.startsWith('/api/v1/') && !req.routeOptions.config?.public) requireUser(req);
   });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
