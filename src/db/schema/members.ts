@@ -1,0 +1,146 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { appUser } from './auth.ts';
+import { unit } from './units.ts';
+
+/**
+ * A person, once, however many CĐCS they pass through. Identifiers are validated on write
+ * (lib/ids.ts); citizen_id is not unique in the database on purpose: legacy data holds duplicates,
+ * and the data-quality screen must be able to show them rather than refuse to load them.
+ */
+export const person = pgTable(
+  'person',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    fullName: text('full_name').notNull(),
+    /** fold(full name): search without diacritics. */
+    nameFolded: text('name_folded').notNull(),
+    /** Vietnamese order: given name first, then the rest (see lib/vietnamese.ts personSortKey). */
+    sortKey: text('sort_key').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }),
+    gender: text('gender'),
+    ethnicity: text('ethnicity'),
+    religion: text('religion'),
+    citizenId: text('citizen_id'),
+    legacyIdNo: text('legacy_id_no'),
+    socialInsuranceNo: text('social_insurance_no'),
+    phone: text('phone'),
+    email: text('email'),
+    address: text('address'),
+    education: text('education'),
+    occupation: text('occupation'),
+    employerName: text('employer_name'),
+    partyMember: boolean('party_member'),
+    youthUnionMember: boolean('youth_union_member'),
+    /** Set when the person's data was erased on a lawful request: fields pseudonymised, counts kept. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('person_citizen_id_idx').on(t.citizenId),
+    index('person_phone_idx').on(t.phone),
+    index('person_name_trgm').using('gin', sql`${t.nameFolded} gin_trgm_ops`),
+    index('person_sort_idx').on(t.sortKey, t.id),
+    check('person_gender_chk', sql`${t.gender} is null or ${t.gender} in ('male', 'female')`),
+  ],
+);
+
+/**
+ * One period of membership in one CĐCS: [valid_from, valid_to). Admission, transfer, withdrawal,
+ * expulsion, death and readmission open or close periods; the events table says which and why.
+ */
+export const membership = pgTable(
+  'membership',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    personId: bigint('person_id', { mode: 'number' })
+      .notNull()
+      .references(() => person.id),
+    /** The grassroots unit (CĐCS, member CĐCS or trade-association union). */
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => unit.id),
+    /** Optional section or team inside it. */
+    subunitId: bigint('subunit_id', { mode: 'number' }).references(() => unit.id),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    startKind: text('start_kind').notNull(),
+    endKind: text('end_kind'),
+  },
+  (t) => [
+    index('membership_person_idx').on(t.personId, t.validFrom),
+    index('membership_unit_idx').on(t.unitId, t.validFrom),
+    index('membership_open_unit_idx').on(t.unitId).where(sql`${t.validTo} is null`),
+    check('membership_period_chk', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+    check('membership_start_chk', sql`${t.startKind} in ('admission', 'transfer_in', 'readmission', 'import')`),
+    check(
+      'membership_end_chk',
+      sql`${t.endKind} is null or ${t.endKind} in ('transfer_out', 'withdrawal', 'expulsion', 'death', 'erasure')`,
+    ),
+  ],
+);
+
+/** What happened to a member, dated: the member page's history and the report's source. */
+export const membershipEvent = pgTable(
+  'membership_event',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    personId: bigint('person_id', { mode: 'number' })
+      .notNull()
+      .references(() => person.id),
+    kind: text('kind').notNull(),
+    onDate: date('on_date', { mode: 'string' }).notNull(),
+    fromUnitId: bigint('from_unit_id', { mode: 'number' }).references(() => unit.id),
+    toUnitId: bigint('to_unit_id', { mode: 'number' }).references(() => unit.id),
+    decisionNo: text('decision_no'),
+    reason: text('reason'),
+    recordedBy: bigint('recorded_by', { mode: 'number' }).references(() => appUser.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    details: jsonb('details'),
+  },
+  (t) => [
+    index('membership_event_person_idx').on(t.personId, t.onDate),
+    check(
+      'membership_event_kind_chk',
+      sql`${t.kind} in ('admission', 'transfer', 'withdrawal', 'expulsion', 'death', 'readmission', 'import', 'erasure')`,
+    ),
+  ],
+);
+
+export const memberCard = pgTable(
+  'member_card',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    cardNo: text('card_no').notNull(),
+    personId: bigint('person_id', { mode: 'number' })
+      .notNull()
+      .references(() => person.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => unit.id),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('active'),
+    endedOn: date('ended_on', { mode: 'string' }),
+    endReason: text('end_reason'),
+    /** Random token in the QR code: a verifier learns valid/revoked, not who the member is. */
+    verifyToken: text('verify_token').notNull(),
+  },
+  (t) => [
+    uniqueIndex('member_card_no_uq').on(t.cardNo),
+    uniqueIndex('member_card_token_uq').on(t.verifyToken),
+    index('member_card_person_idx').on(t.personId),
+    check('member_card_status_chk', sql`${t.status} in ('active', 'replaced', 'revoked')`),
+  ],
+);
