@@ -1,42 +1,95 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { MoveResult, MoveUnitsInput, UnitDetail, UnitSearchItem } from '../../api/types.ts';
+import type { MoveResult, MoveUnitsInput, UnitSearchItem } from '../../api/types.ts';
 import { DayInput } from '../../components/DayInput.tsx';
 import { FormError, fieldError } from '../../components/FormError.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { todayVn } from '../../lib/format.ts';
 import { useUnitWrite } from './useUnitWrite.ts';
 
-export function MoveModal({ unit, onClose, onDone }: { unit: UnitDetail; onClose: () => void; onDone: () => void }) {
+/** How many of the chosen units the modal names before "and N more". */
+const NAMED = 5;
+
+/**
+ * Moves one unit or many (all under the same current parent) to a new parent from a day on;
+ * the server keeps the old placement as history.
+ */
+export function MoveModal({
+  units,
+  parentName,
+  defaultDay,
+  onClose,
+  onDone,
+}: {
+  units: { id: number; name: string }[];
+  parentName: string | null;
+  /** Proposed effective date; today when not given. */
+  defaultDay?: string;
+  onClose: () => void;
+  onDone: (result: MoveResult) => void;
+}) {
   const { t } = useTranslation();
   const [parent, setParent] = useState<UnitSearchItem | null>(null);
-  const [effectiveOn, setEffectiveOn] = useState(todayVn());
+  const [effectiveOn, setEffectiveOn] = useState(defaultDay ?? todayVn());
   const [reason, setReason] = useState('');
-  const write = useUnitWrite((body: MoveUnitsInput) => api.post<MoveResult>('/units/move', body), onDone);
-
+  const [result, setResult] = useState<MoveResult | null>(null);
+  const write = useUnitWrite(
+    async (body: MoveUnitsInput) => {
+      const r = await api.post<MoveResult>('/units/move', body);
+      setResult(r);
+      return r;
+    },
+    () => result && onDone(result),
+  );
   const [missing, setMissing] = useState(false);
+  const many = units.length > 1;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setMissing(!parent);
     if (!parent) return;
-    write.mutate({
-      unitIds: [unit.id],
-      newParentId: parent.id,
-      effectiveOn,
-      ...(reason.trim() ? { reason } : {}),
-    });
+    write.mutate(
+      {
+        unitIds: units.map((u) => u.id),
+        newParentId: parent.id,
+        effectiveOn,
+        ...(reason.trim() ? { reason } : {}),
+      },
+      { onSuccess: (r) => onDone(r as MoveResult) },
+    );
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('unit.move')} size="lg" data-testid="move-modal">
+    <Modal
+      opened
+      onClose={onClose}
+      title={many ? t('unit.moveMany', { count: units.length }) : t('unit.move')}
+      size="lg"
+      data-testid="move-modal"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Text size="sm" c="dimmed">
-            {unit.name} — {t('unit.parent')}: {unit.parent?.name ?? t('unit.none')}
-          </Text>
+          {many ? (
+            <Stack gap={4}>
+              <Text size="sm" c="dimmed">
+                {t('unit.moveManyFrom', { parent: parentName ?? t('unit.none') })}
+              </Text>
+              <List size="sm" spacing={2} data-testid="move-units">
+                {units.slice(0, NAMED).map((u) => (
+                  <List.Item key={u.id}>{u.name}</List.Item>
+                ))}
+                {units.length > NAMED && (
+                  <List.Item c="dimmed">{t('unit.andMore', { count: units.length - NAMED })}</List.Item>
+                )}
+              </List>
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {units[0]?.name} — {t('unit.parent')}: {parentName ?? t('unit.none')}
+            </Text>
+          )}
           <FormError error={write.error} fields={['newParentId', 'effectiveOn', 'reason']} />
           <UnitPicker
             label={t('unit.newParent')}
@@ -47,7 +100,7 @@ export function MoveModal({ unit, onClose, onDone }: { unit: UnitDetail; onClose
               setParent(u);
               setMissing(false);
             }}
-            exclude={unit.id}
+            exclude={units.map((u) => u.id)}
             error={missing ? t('unit.chooseParent') : fieldError(write.error, 'newParentId')}
             testId="move-parent"
           />
@@ -69,7 +122,7 @@ export function MoveModal({ unit, onClose, onDone }: { unit: UnitDetail; onClose
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={write.isPending} data-testid="move-submit">
-              {t('unit.move')}
+              {many ? t('unit.moveManySubmit', { count: units.length }) : t('unit.move')}
             </Button>
           </Group>
         </Stack>
