@@ -54,3 +54,12 @@ describe('Vietnamese text', () => {
     );
   });
 });
+
+describe('people in Vietnamese order', () => {
+  it('sorts by given name first, then the whole name', async () => {
+    const { personSortKey } = await import('./vietnamese.ts');
+    const names = ['Bùi Thị Bình', 'Nguyễn Văn An', 'Trần Thị Ánh', 'Lê Đức An', 'Hồ Văn Đạt', 'Phan Văn Dũng'];
+    const sorted = [...names].sort((a, b) => (personSortKey(a) < personSortKey(b) ? -1 : 1));
+    expect(sorted).toEqual(['Lê Đức An', 'Nguyễn Văn An', 'Trần Thị Ánh', 'Bùi Thị Bình', 'Phan Văn Dũng', 'Hồ Văn Đạt']);
+  });
+});

@@ -69,3 +69,13 @@ export function compareVi(a: string, b: string): number {
   const c = collator.compare(a, b);
   return c !== 0 ? c : sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0;
 }
+
+/**
+ * Vietnamese lists of people sort by given name (the last word), then by the full name:
+ * "Nguyễn Văn An" comes before "Bùi Thị Bình".
+ */
+export function personSortKey(fullName: string): string {
+  const words = fullName.trim().split(/\s+/);
+  const given = words[words.length - 1] ?? '';
+  return `${sortKey(given)}\u0002${sortKey(fullName)}`;
+}

@@ -13,14 +13,15 @@ export function UnitPicker(props: {
   asOf: string;
   value: UnitSearchItem | null;
   onChange: (u: UnitSearchItem | null) => void;
-  exclude?: number;
+  /** Units that cannot be chosen (e.g. the ones being moved). */
+  exclude?: number[];
   error?: string;
   testId?: string;
 }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const result = useUnitSearch(debounced, props.asOf, 30);
-  const items = (result.data?.items ?? []).filter((u) => u.id !== props.exclude && !u.dissolvedOn);
+  const items = (result.data?.items ?? []).filter((u) => !props.exclude?.includes(u.id) && !u.dissolvedOn);
   const byId = new Map(items.map((u) => [String(u.id), u]));
   if (props.value) byId.set(String(props.value.id), props.value);
 

@@ -18,13 +18,14 @@ const NAMED = 5;
  */
 export function MoveModal({
   units,
-  parentName,
+  from,
   defaultDay,
   onClose,
   onDone,
 }: {
   units: { id: number; name: string }[];
-  parentName: string | null;
+  /** Their current parent: shown, and not offered as the new one. */
+  from: { id: number; name: string } | null;
   /** Proposed effective date; today when not given. */
   defaultDay?: string;
   onClose: () => void;
@@ -34,15 +35,7 @@ export function MoveModal({
   const [parent, setParent] = useState<UnitSearchItem | null>(null);
   const [effectiveOn, setEffectiveOn] = useState(defaultDay ?? todayVn());
   const [reason, setReason] = useState('');
-  const [result, setResult] = useState<MoveResult | null>(null);
-  const write = useUnitWrite(
-    async (body: MoveUnitsInput) => {
-      const r = await api.post<MoveResult>('/units/move', body);
-      setResult(r);
-      return r;
-    },
-    () => result && onDone(result),
-  );
+  const write = useUnitWrite((body: MoveUnitsInput) => api.post<MoveResult>('/units/move', body), onDone);
   const [missing, setMissing] = useState(false);
   const many = units.length > 1;
 
@@ -50,15 +43,12 @@ export function MoveModal({
     e.preventDefault();
     setMissing(!parent);
     if (!parent) return;
-    write.mutate(
-      {
-        unitIds: units.map((u) => u.id),
-        newParentId: parent.id,
-        effectiveOn,
-        ...(reason.trim() ? { reason } : {}),
-      },
-      { onSuccess: (r) => onDone(r as MoveResult) },
-    );
+    write.mutate({
+      unitIds: units.map((u) => u.id),
+      newParentId: parent.id,
+      effectiveOn,
+      ...(reason.trim() ? { reason } : {}),
+    });
   };
 
   return (
@@ -74,7 +64,7 @@ export function MoveModal({
           {many ? (
             <Stack gap={4}>
               <Text size="sm" c="dimmed">
-                {t('unit.moveManyFrom', { parent: parentName ?? t('unit.none') })}
+                {t('unit.moveManyFrom', { parent: from?.name ?? t('unit.none') })}
               </Text>
               <List size="sm" spacing={2} data-testid="move-units">
                 {units.slice(0, NAMED).map((u) => (
@@ -87,7 +77,7 @@ export function MoveModal({
             </Stack>
           ) : (
             <Text size="sm" c="dimmed">
-              {units[0]?.name} — {t('unit.parent')}: {parentName ?? t('unit.none')}
+              {units[0]?.name} — {t('unit.parent')}: {from?.name ?? t('unit.none')}
             </Text>
           )}
           <FormError error={write.error} fields={['newParentId', 'effectiveOn', 'reason']} />
@@ -100,7 +90,7 @@ export function MoveModal({
               setParent(u);
               setMissing(false);
             }}
-            exclude={units.map((u) => u.id)}
+            exclude={[...units.map((u) => u.id), ...(from ? [from.id] : [])]}
             error={missing ? t('unit.chooseParent') : fieldError(write.error, 'newParentId')}
             testId="move-parent"
           />

@@ -16,6 +16,8 @@ import { IconArrowsMove, IconCheck, IconPencil, IconTrash } from '@tabler/icons-
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useMe } from '../../api/auth.ts';
+import type { Me, UnitDetail } from '../../api/types.ts';
 import { useRoots, useUnit } from '../../api/units.ts';
 import { AsOfPicker } from '../../components/AsOfPicker.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -29,6 +31,24 @@ import { UnitCounts, UnitFacts } from './UnitFacts.tsx';
 import { UnitHistory } from './UnitHistory.tsx';
 
 type Action = 'rename' | 'move' | 'dissolve';
+
+/** The roles that may change units under their own unit (as the server's scope has it). */
+const WRITER_ROLES: readonly string[] = ['federation_officer', 'upper_union_officer', 'grassroots_officer'];
+
+/**
+ * Whether to offer moving this unit's sub-units: the unit stands as it is now on the day shown, and
+ * the caller writes at this unit or above it. The server still judges each unit and the target.
+ */
+function canMoveChildren(u: UnitDetail, me: Me | null | undefined, day: string): boolean {
+  if (u.dissolvedOn || !me) return false;
+  const shown = u.history.find((h) => h.validFrom <= day && (h.validTo === null || h.validTo > day));
+  if (shown && shown.validTo !== null) return false;
+  if (u.canEdit) return true;
+  const above = new Set([u.id, ...u.ancestors.map((a) => a.id)]);
+  return me.roles.some(
+    (r) => r.role === 'system_admin' || (WRITER_ROLES.includes(r.role) && r.unitId !== null && above.has(r.unitId)),
+  );
+}
 const doneKey = { rename: 'unit.renamed', move: 'unit.moved', dissolve: 'unit.dissolvedDone' } as const;
 
 export function UnitPage() {
@@ -38,6 +58,7 @@ export function UnitPage() {
   const asOf = params.get('asOf') ?? todayVn();
   const unit = useUnit(id, asOf);
   const roots = useRoots(unit.data?.asOf ?? asOf);
+  const me = useMe();
   const [action, setAction] = useState<Action | null>(null);
   const [done, setDone] = useState<Action | null>(null);
 
@@ -151,13 +172,15 @@ export function UnitPage() {
           <UnitCounts unit={u} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <UnitChildren id={u.id} asOf={day} />
+          <UnitChildren key={`${u.id}:${day}`} unit={u} asOf={day} canMove={canMoveChildren(u, me.data, day)} />
         </Grid.Col>
       </Grid>
       <UnitHistory unit={u} />
 
       {action === 'rename' && <RenameModal unit={u} onClose={() => setAction(null)} onDone={finish('rename')} />}
-      {action === 'move' && <MoveModal unit={u} onClose={() => setAction(null)} onDone={finish('move')} />}
+      {action === 'move' && (
+        <MoveModal units={[u]} from={u.parent} onClose={() => setAction(null)} onDone={finish('move')} />
+      )}
       {action === 'dissolve' && <DissolveModal unit={u} onClose={() => setAction(null)} onDone={finish('dissolve')} />}
     </Stack>
   );
