@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { userForToken } from './modules/auth/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { memberRoutes } from './modules/members/routes.ts';
 import { unitRoutes } from './modules/units/routes.ts';
 
 /** Builds the HTTP app from the modules; it holds no rules of its own. */
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, database: Database) {
   await app.register(unitRoutes, { prefix: '/api/v1' });
   await app.register(areaRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
+  await app.register(memberRoutes, { prefix: '/api/v1' });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -1,0 +1,120 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { todayVn } from '../../lib/dates.ts';
+import { actorOf, requireUser, scopeOf } from '../../lib/http.ts';
+import { idParam, problemSchema } from '../../lib/schemas.ts';
+import { asOfQuery } from '../units/schema.ts';
+import {
+  admitBody,
+  endBody,
+  memberCountSchema,
+  memberDetail,
+  memberListQuery,
+  memberListSchema,
+  personInput,
+  readmitBody,
+  transferBody,
+} from './schema.ts';
+import * as service from './service.ts';
+
+const tags = ['members'];
+const errors = { 400: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+
+  app.get(
+    '/members',
+    {
+      schema: {
+        tags,
+        summary: 'Find members: name without diacritics in any order, CCCD, phone or card; filters; cursor pages',
+        querystring: memberListQuery,
+        response: { 200: memberListSchema, ...errors },
+      },
+    },
+    async (req) => service.list(db, requireUser(req), req.query),
+  );
+
+  app.get(
+    '/members/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A member with their full history',
+        params: idParam,
+        response: { 200: memberDetail, ...errors },
+      },
+    },
+    async (req) => service.detail(db, requireUser(req), req.params.id),
+  );
+
+  app.post(
+    '/members',
+    {
+      schema: {
+        tags,
+        summary: 'Admit a new member into a CĐCS',
+        body: admitBody,
+        response: { 201: memberDetail, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const id = await service.admit(db, requireUser(req), actorOf(req), req.body);
+      reply.code(201);
+      return service.detail(db, requireUser(req), id);
+    },
+  );
+
+  app.patch(
+    '/members/:id',
+    {
+      schema: {
+        tags,
+        summary: "Correct a member's details",
+        params: idParam,
+        body: personInput,
+        response: { 200: memberDetail, ...errors },
+      },
+    },
+    async (req) => {
+      await service.updatePerson(db, requireUser(req), actorOf(req), req.params.id, req.body);
+      return service.detail(db, requireUser(req), req.params.id);
+    },
+  );
+
+  const lifecycle = [
+    ['transfer', transferBody, 'Transfer to another CĐCS from a day on', service.transfer],
+    ['end', endBody, 'End the membership: withdrawal, expulsion or death', service.end],
+    ['readmit', readmitBody, 'Readmit a former member', service.readmit],
+  ] as const;
+  for (const [path, body, summary, action] of lifecycle) {
+    app.post(
+      `/members/:id/${path}`,
+      { schema: { tags, summary, params: idParam, body, response: { 200: memberDetail, ...errors } } },
+      async (req) => {
+        await (action as (...a: unknown[]) => Promise<void>)(
+          db,
+          requireUser(req),
+          actorOf(req),
+          req.params.id,
+          req.body,
+        );
+        return service.detail(db, requireUser(req), req.params.id);
+      },
+    );
+  }
+
+  app.get(
+    '/units/:id/member-count',
+    {
+      schema: {
+        tags,
+        summary: 'Members under a unit on a day (total and women)',
+        params: idParam,
+        querystring: asOfQuery,
+        response: { 200: memberCountSchema, ...errors },
+      },
+    },
+    async (req) => service.memberCount(db, scopeOf(req), req.params.id, req.query.asOf ?? todayVn()),
+  );
+};
