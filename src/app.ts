@@ -23,6 +23,7 @@ import { webDist } from './lib/paths.ts';
 import { areaRoutes } from './modules/areas/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { cardRoutes } from './modules/cards/routes.ts';
 import { userForToken } from './modules/auth/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { memberRoutes } from './modules/members/routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(config: Config, database: Database) {
   await app.register(areaRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(memberRoutes, { prefix: '/api/v1' });
+  await app.register(cardRoutes, { prefix: '/api/v1' });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -7,6 +7,7 @@ import { AppError, conflict, invalid, notFound } from '../../lib/errors.ts';
 import { canWriteUnder, outOfScope, pathInScope, type Scope } from '../../lib/scope.ts';
 import { run, type Tx } from '../../lib/tx.ts';
 import { searchTerms } from '../../lib/vietnamese.ts';
+import { revokeActive } from '../cards/service.ts';
 import * as unitQ from '../units/queries.ts';
 import { maskId, normalisePerson } from './person.ts';
 import * as q from './queries.ts';
@@ -21,6 +22,7 @@ import type {
 } from './schema.ts';
 
 const MEMBER = { vi: 'đoàn viên', en: 'member' };
+const END_REASONS = { withdrawal: 'Thôi sinh hoạt công đoàn', expulsion: 'Khai trừ', death: 'Từ trần' } as const;
 /** Roles that see identifiers in full; others see them masked. */
 const ID_ROLES = new Set(['system_admin', 'federation_officer', 'upper_union_officer', 'grassroots_officer']);
 
@@ -272,6 +274,8 @@ export async function transfer(db: Db, caller: Caller, actor: Actor, personId: n
 export async function end(db: Db, caller: Caller, actor: Actor, personId: number, input: EndInput) {
   return db.transaction(async (tx) => {
     const from = await closeOpen(tx, caller, personId, input.onDate, input.kind);
+    // A card must not outlive the membership it proves.
+    await revokeActive(tx, actor, personId, input.onDate, END_REASONS[input.kind]);
     await tx.insert(membershipEvent).values({
       personId,
       kind: input.kind,
