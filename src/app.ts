@@ -26,6 +26,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { cardRoutes } from './modules/cards/routes.ts';
 import { userForToken } from './modules/auth/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { memberImportRoutes } from './modules/members/import-routes.ts';
 import { memberRoutes } from './modules/members/routes.ts';
 import { unitRoutes } from './modules/units/routes.ts';
 
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, database: Database) {
   await app.register(areaRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(memberRoutes, { prefix: '/api/v1' });
+  await app.register(memberImportRoutes, { prefix: '/api/v1' });
   await app.register(cardRoutes, { prefix: '/api/v1' });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
@@ -14,5 +15,6 @@ program.addCommand(serveCommand());
 program.addCommand(migrateCommand());
 program.addCommand(seedCommand());
 program.addCommand(userCommand());
+program.addCommand(importCommand());
 
 await program.parseAsync(process.argv);

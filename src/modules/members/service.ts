@@ -146,7 +146,7 @@ export async function memberCount(db: Db, scope: Scope, unitId: number, d = toda
 // ---- writes: one transaction each, with the event and the audit row --------------------------
 
 /** The CĐCS a member joins must operate on that day, be a grassroots-level unit, and be writable. */
-async function requireGrassrootsUnit(tx: Tx, scope: Scope, unitId: number, d: string, field: string) {
+export async function requireGrassrootsUnit(tx: Tx, scope: Scope, unitId: number, d: string, field: string) {
   const v = await unitQ.selectVersionForDay(tx, unitId, d);
   if (!v || !pathInScope(scope, v.path)) throw notFound({ vi: 'đơn vị', en: 'unit' }, unitId);
   const operating = v.validFrom <= d && (v.validTo === null || v.validTo > d);
