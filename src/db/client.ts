@@ -12,11 +12,13 @@ import pg from 'pg';
 import * as areas from './schema/areas.ts';
 import * as audit from './schema/audit.ts';
 import * as auth from './schema/auth.ts';
+import * as members from './schema/members.ts';
 import * as meta from './schema/meta.ts';
+import * as privacy from './schema/privacy.ts';
 import * as units from './schema/units.ts';
 
 // The whole schema, for drizzle's relational queries; each file is one capability.
-const schema = { ...areas, ...audit, ...auth, ...meta, ...units };
+const schema = { ...areas, ...audit, ...auth, ...members, ...meta, ...privacy, ...units };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbKind = 'pglite' | 'postgresql';

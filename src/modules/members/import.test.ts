@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, buildTestApp, type Client, clientFor } from '../../../test/app.ts';
 import { createTestDatabase } from '../../../test/db.ts';
@@ -5,6 +7,7 @@ import { messyMemberWorkbook } from '../../../test/spreadsheets.ts';
 import { buildSmallTree } from '../../../test/tree.ts';
 import type { App } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
+import { run } from '../../lib/tx.ts';
 
 let database: Database;
 let app: App;
@@ -102,5 +105,32 @@ describe('importing a member spreadsheet', () => {
     );
     expect(res.statusCode).toBe(400);
     expect(res.json().title).toContain('.xlsx');
+  });
+});
+
+describe('exporting, and accounting for every look at personal data', () => {
+  it('exports the list as .xlsx that Excel reads back, with the same rows as the screen', async () => {
+    const res = await officerA.get(`/api/v1/members/export.xlsx?under=${t.a1}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const names = [2, 3, 4].map((r) => ws?.getRow(r).getCell(2).value);
+    expect(names).toEqual(['Nguyễn Văn Đức', 'Trần Thị Lan', 'Hồ Thị Mai']);
+    expect(ws?.getRow(2).getCell(6).value).toBe('040090123456');
+    expect(ws?.getRow(2).getCell(3).value).toBe('12/05/1990');
+  });
+
+  it('logs who viewed or exported whose identifiers', async () => {
+    const duc = (await officerA.get('/api/v1/members?q=nguyen van duc')).json().items[0];
+    await officerA.get(`/api/v1/members/${duc.personId}`);
+    const log = await run<{ kind: string; user_name: string; person_id: number | null; rows: number }>(
+      database.db,
+      sql`select kind, user_name, person_id, rows from personal_data_access order by id`,
+    );
+    expect(log.rows.some((r) => r.kind === 'export' && r.user_name === 'officer-a' && r.rows === 3)).toBe(true);
+    expect(log.rows.some((r) => r.kind === 'view' && r.person_id === duc.personId)).toBe(true);
+    expect(log.rows.some((r) => r.kind === 'list' && r.user_name === 'officer-a')).toBe(true);
   });
 });

@@ -278,17 +278,15 @@ async function writePlan(tx: Tx, plan: Plan, unitId: number, onProgress?: (done:
     await tx
       .insert(membership)
       .values(rows.map(({ r, id }) => ({ personId: id, unitId, validFrom: r.admittedOn, startKind: 'import' })));
-    await tx
-      .insert(membershipEvent)
-      .values(
-        rows.map(({ r, id }) => ({
-          personId: id,
-          kind: 'import',
-          onDate: r.admittedOn,
-          toUnitId: unitId,
-          decisionNo: r.decisionNo,
-        })),
-      );
+    await tx.insert(membershipEvent).values(
+      rows.map(({ r, id }) => ({
+        personId: id,
+        kind: 'import',
+        onDate: r.admittedOn,
+        toUnitId: unitId,
+        decisionNo: r.decisionNo,
+      })),
+    );
     done += batch.length;
     onProgress?.(done, total);
   }

@@ -3,6 +3,7 @@ import { todayVn } from '../../lib/dates.ts';
 import { actorOf, requireUser, scopeOf } from '../../lib/http.ts';
 import { idParam, problemSchema } from '../../lib/schemas.ts';
 import { asOfQuery } from '../units/schema.ts';
+import { exportMembers } from './export.ts';
 import {
   admitBody,
   endBody,
@@ -33,6 +34,23 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => service.list(db, requireUser(req), req.query),
+  );
+
+  app.get(
+    '/members/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The member list with the same filters, as an Excel file',
+        querystring: memberListQuery.omit({ limit: true, after: true }),
+      },
+    },
+    async (req, reply) => {
+      const day = req.query.asOf ?? todayVn();
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header('content-disposition', `attachment; filename="doan-vien-${day}.xlsx"`);
+      return reply.send(exportMembers(db, requireUser(req), req.query));
+    },
   );
 
   app.get(

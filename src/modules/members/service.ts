@@ -4,6 +4,7 @@ import { membership, membershipEvent, person } from '../../db/schema/members.ts'
 import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { addDays, formatViDate, todayVn } from '../../lib/dates.ts';
 import { AppError, conflict, invalid, notFound } from '../../lib/errors.ts';
+import { type Accessor, logAccess } from '../../lib/privacy.ts';
 import { canWriteUnder, outOfScope, pathInScope, type Scope } from '../../lib/scope.ts';
 import { run, type Tx } from '../../lib/tx.ts';
 import { searchTerms } from '../../lib/vietnamese.ts';
@@ -26,12 +27,20 @@ const END_REASONS = { withdrawal: 'Thôi sinh hoạt công đoàn', expulsion: '
 /** Roles that see identifiers in full; others see them masked. */
 const ID_ROLES = new Set(['system_admin', 'federation_officer', 'upper_union_officer', 'grassroots_officer']);
 
-export type Caller = { scope: Scope; roles: { role: string }[] };
+export type Caller = { scope: Scope; roles: { role: string }[] } & Accessor;
 export const seesIds = (c: Caller) => c.roles.some((r) => ID_ROLES.has(r.role));
 
 // ---- reads -------------------------------------------------------------------------------------
 
 export async function list(db: Db, caller: Caller, query: MemberListQuery) {
+  const page = await listPage(db, caller, query);
+  if (seesIds(caller) && page.items.length > 0)
+    await logAccess(db, caller, { kind: 'list', personIds: page.items.map((r) => r.personId) });
+  return page;
+}
+
+/** One page of a member list, without logging (export logs once for the whole file). */
+export async function listPage(db: Db, caller: Caller, query: MemberListQuery) {
   const d = query.asOf ?? todayVn();
   let underPath: string | undefined;
   if (query.under !== undefined) {
@@ -102,6 +111,7 @@ export async function detail(db: Db, caller: Caller, personId: number): Promise<
   const [memberships, events] = await Promise.all([q.selectMemberships(db, personId), q.selectEvents(db, personId)]);
   const open = memberships.find((m) => m.validTo === null);
   const full = seesIds(caller);
+  if (full) await logAccess(db, caller, { kind: 'view', personId });
   let canEdit = false;
   if (open) {
     const v = await unitQ.selectOpenVersion(db, open.unitId);
