@@ -23,11 +23,12 @@ import { webDist } from './lib/paths.ts';
 import { areaRoutes } from './modules/areas/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
-import { cardRoutes } from './modules/cards/routes.ts';
 import { userForToken } from './modules/auth/service.ts';
+import { cardRoutes } from './modules/cards/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { memberImportRoutes } from './modules/members/import-routes.ts';
 import { memberRoutes } from './modules/members/routes.ts';
+import { qualityRoutes } from './modules/quality/routes.ts';
 import { unitRoutes } from './modules/units/routes.ts';
 
 /** Builds the HTTP app from the modules; it holds no rules of its own. */
@@ -111,6 +112,7 @@ export async function buildApp(config: Config, database: Database) {
   await app.register(memberRoutes, { prefix: '/api/v1' });
   await app.register(memberImportRoutes, { prefix: '/api/v1' });
   await app.register(cardRoutes, { prefix: '/api/v1' });
+  await app.register(qualityRoutes, { prefix: '/api/v1' });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
