@@ -20,6 +20,7 @@ import { toAppError } from './lib/error-mapping.ts';
 import { problemBody } from './lib/errors.ts';
 import { localeOf, requireUser, SESSION_COOKIE } from './lib/http.ts';
 import { webDist } from './lib/paths.ts';
+import { applicationRoutes } from './modules/applications/routes.ts';
 import { areaRoutes } from './modules/areas/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, database: Database) {
   await app.register(memberImportRoutes, { prefix: '/api/v1' });
   await app.register(cardRoutes, { prefix: '/api/v1' });
   await app.register(qualityRoutes, { prefix: '/api/v1' });
+  await app.register(applicationRoutes, { prefix: '/api/v1' });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });

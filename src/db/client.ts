@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import * as applications from './schema/applications.ts';
 import * as areas from './schema/areas.ts';
 import * as audit from './schema/audit.ts';
 import * as auth from './schema/auth.ts';
@@ -18,7 +19,7 @@ import * as privacy from './schema/privacy.ts';
 import * as units from './schema/units.ts';
 
 // The whole schema, for drizzle's relational queries; each file is one capability.
-const schema = { ...areas, ...audit, ...auth, ...members, ...meta, ...privacy, ...units };
+const schema = { ...applications, ...areas, ...audit, ...auth, ...members, ...meta, ...privacy, ...units };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbKind = 'pglite' | 'postgresql';

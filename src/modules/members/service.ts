@@ -182,44 +182,47 @@ async function openMembership(tx: Tx, personId: number) {
 }
 
 export async function admit(db: Db, caller: Caller, actor: Actor, input: AdmitInput) {
+  return db.transaction((tx) => admitIn(tx, caller, actor, input));
+}
+
+/** Admission inside a caller's transaction (an application's admission commits with it). */
+export async function admitIn(tx: Tx, caller: Caller, actor: Actor, input: AdmitInput) {
   const fields = normalisePerson(input.person);
-  return db.transaction(async (tx) => {
-    await requireGrassrootsUnit(tx, caller.scope, input.unitId, input.onDate, 'unitId');
-    if (fields.citizenId) {
-      const existing = await q.selectOpenByCitizenId(tx, fields.citizenId);
-      if (existing[0])
-        throw new AppError(
-          'already_member',
-          409,
-          `Người có CCCD ${fields.citizenId} đang là đoàn viên${existing[0].unitName ? ` của «${existing[0].unitName}»` : ''}. Dùng chức năng chuyển sinh hoạt thay vì kết nạp lại.`,
-          `The person with citizen ID ${fields.citizenId} is already a member${existing[0].unitName ? ` of «${existing[0].unitName}»` : ''}. Transfer them instead of admitting again.`,
-        );
-    }
-    const [p] = await tx.insert(person).values(fields).returning({ id: person.id });
-    if (!p) throw new Error('insert returned nothing');
-    await tx.insert(membership).values({
-      personId: p.id,
-      unitId: input.unitId,
-      subunitId: input.subunitId ?? null,
-      validFrom: input.onDate,
-      startKind: 'admission',
-    });
-    await tx.insert(membershipEvent).values({
-      personId: p.id,
-      kind: 'admission',
-      onDate: input.onDate,
-      toUnitId: input.unitId,
-      decisionNo: input.decisionNo ?? null,
-      recordedBy: actor.id,
-    });
-    await recordAudit(tx, actor, {
-      action: 'member.admit',
-      entityType: 'person',
-      entityId: p.id,
-      after: { ...fields, unitId: input.unitId, onDate: input.onDate },
-    });
-    return p.id;
+  await requireGrassrootsUnit(tx, caller.scope, input.unitId, input.onDate, 'unitId');
+  if (fields.citizenId) {
+    const existing = await q.selectOpenByCitizenId(tx, fields.citizenId);
+    if (existing[0])
+      throw new AppError(
+        'already_member',
+        409,
+        `Người có CCCD ${fields.citizenId} đang là đoàn viên${existing[0].unitName ? ` của «${existing[0].unitName}»` : ''}. Dùng chức năng chuyển sinh hoạt thay vì kết nạp lại.`,
+        `The person with citizen ID ${fields.citizenId} is already a member${existing[0].unitName ? ` of «${existing[0].unitName}»` : ''}. Transfer them instead of admitting again.`,
+      );
+  }
+  const [p] = await tx.insert(person).values(fields).returning({ id: person.id });
+  if (!p) throw new Error('insert returned nothing');
+  await tx.insert(membership).values({
+    personId: p.id,
+    unitId: input.unitId,
+    subunitId: input.subunitId ?? null,
+    validFrom: input.onDate,
+    startKind: 'admission',
   });
+  await tx.insert(membershipEvent).values({
+    personId: p.id,
+    kind: 'admission',
+    onDate: input.onDate,
+    toUnitId: input.unitId,
+    decisionNo: input.decisionNo ?? null,
+    recordedBy: actor.id,
+  });
+  await recordAudit(tx, actor, {
+    action: 'member.admit',
+    entityType: 'person',
+    entityId: p.id,
+    after: { ...fields, unitId: input.unitId, onDate: input.onDate },
+  });
+  return p.id;
 }
 
 /** Closes the open membership on d: the shared step of transfer, withdrawal, expulsion, death. */
