@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { todayVn } from '../../lib/dates.ts';
 import { actorOf, requireUser, scopeOf } from '../../lib/http.ts';
 import { idParam, problemSchema } from '../../lib/schemas.ts';
 import { asOfQuery } from '../units/schema.ts';
 import { exportMembers } from './export.ts';
+import { erasePerson, exportPersonalData } from './personal-data.ts';
 import {
   admitBody,
   endBody,
@@ -121,6 +123,39 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     );
   }
+
+  app.get(
+    '/members/:id/personal-data',
+    {
+      schema: {
+        tags,
+        summary: 'Everything held about a person, for a lawful access request (logged)',
+        params: idParam,
+        response: { 200: z.record(z.string(), z.unknown()), ...errors },
+      },
+    },
+    async (req, reply) => {
+      reply.header('content-disposition', `attachment; filename="du-lieu-ca-nhan-${req.params.id}.json"`);
+      return exportPersonalData(db, requireUser(req), req.params.id);
+    },
+  );
+
+  app.post(
+    '/members/:id/erase',
+    {
+      schema: {
+        tags,
+        summary: 'Erase a person on a lawful request: pseudonymised, counts kept',
+        params: idParam,
+        body: z.object({ reason: z.string().trim().min(5).max(500) }),
+        response: { 200: memberDetail, ...errors },
+      },
+    },
+    async (req) => {
+      await erasePerson(db, requireUser(req), actorOf(req), req.params.id, req.body.reason);
+      return service.detail(db, requireUser(req), req.params.id);
+    },
+  );
 
   app.get(
     '/units/:id/member-count',
