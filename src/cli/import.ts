@@ -24,7 +24,7 @@ export const importCommand = () => {
       await withDatabase(async ({ db }) => {
         const rows = await db.select({ id: unit.id }).from(unit).where(eq(unit.code, o.unit));
         if (!rows[0]) return fail(`Không có đơn vị mã «${o.unit}».`);
-        const bar = new SingleBar({ format: 'Đang nhập [{bar}] {percentage}% | {value}/{total} dòng' });
+        const bar = new SingleBar({ format: 'Đang nhập [{bar}] {percentage}% | {rows} dòng' });
         let started = false;
         try {
           const report = await importMembers(
@@ -32,7 +32,7 @@ export const importCommand = () => {
             cliCaller,
             { id: null, name: 'cli' },
             {
-              data: fs.readFileSync(file),
+              data: file,
               fileName: path.basename(file),
               unitId: rows[0].id,
               take: o.takeValid ? 'valid' : 'all',

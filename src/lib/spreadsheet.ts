@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -41,10 +42,27 @@ function cellValue(v: ExcelJS.CellValue): Cell {
  * Reads the first sheet of an .xlsx file, or a .csv file (comma, semicolon or tab; UTF-8 with or
  * without BOM), row by row without holding the whole file as objects: memory stays flat.
  */
-export async function* readSheet(data: Buffer, fileName: string): AsyncGenerator<SheetRow> {
+export async function* readSheet(
+  data: Buffer | string,
+  fileName: string,
+  onBytes?: (read: number, total: number) => void,
+): AsyncGenerator<SheetRow> {
   const lower = fileName.toLowerCase();
+  const total = typeof data === 'string' ? fs.statSync(data).size : data.length;
+  const source = () => {
+    // A path is streamed from disk (the CLI), so even the file itself is never held whole.
+    const stream = typeof data === 'string' ? fs.createReadStream(data) : Readable.from(data);
+    let read = 0;
+    if (onBytes)
+      stream.on('data', (chunk: Buffer | string) => {
+        read += chunk.length;
+        onBytes(read, total);
+      });
+    return stream;
+  };
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
-    yield* readCsv(data);
+    const head = typeof data === 'string' ? readHead(data) : data.subarray(0, 4096).toString('utf8');
+    yield* readCsv(source(), head);
     return;
   }
   if (!lower.endsWith('.xlsx'))
@@ -54,7 +72,7 @@ export async function* readSheet(data: Buffer, fileName: string): AsyncGenerator
       `Tệp «${fileName}» không đọc được: chỉ nhận .xlsx hoặc .csv (tệp .xls cũ: mở bằng Excel và lưu lại dạng .xlsx).`,
       `«${fileName}» cannot be read: only .xlsx or .csv (for an old .xls, open it in Excel and save as .xlsx).`,
     );
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source(), {
     entries: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -79,13 +97,20 @@ export async function* readSheet(data: Buffer, fileName: string): AsyncGenerator
   }
 }
 
-async function* readCsv(data: Buffer): AsyncGenerator<SheetRow> {
-  const head = data.subarray(0, 4096).toString('utf8');
+function readHead(file: string) {
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(4096);
+  const n = fs.readSync(fd, buf, 0, 4096, 0);
+  fs.closeSync(fd);
+  return buf.subarray(0, n).toString('utf8');
+}
+
+async function* readCsv(input: Readable, head: string): AsyncGenerator<SheetRow> {
   const delimiter = [';', '\t', ','].reduce(
     (best, d) => (head.split(d).length > head.split(best).length ? d : best),
     ',',
   );
-  const parser = Readable.from(data).pipe(
+  const parser = input.pipe(
     parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, trim: false }),
   );
   let n = 0;

@@ -115,73 +115,95 @@ function parseRow(cells: Cell[], rowNumber: number, mapping: Mapping, defaultDay
 const opt = <K extends string, V>(k: K, v: V | '' | null | undefined) =>
   v === '' || v === null || v === undefined ? {} : { [k]: v };
 
-/** Reads and checks a whole file: nothing is written. */
-export async function previewMembers(data: Buffer, fileName: string, defaultDay = todayVn()) {
-  let mapping: Mapping | null = null;
-  const rows: Parsed[] = [];
-  const problems: RowProblem[] = [];
-  let scanned = 0;
-  for await (const row of readSheet(data, fileName)) {
-    if (!mapping) {
-      mapping = detectHeader(row);
-      if (!mapping && ++scanned >= 30) break;
-      continue;
-    }
-    if (row.cells.every((c) => cellText(c) === '')) continue;
-    const r = parseRow(row.cells, row.rowNumber, mapping, defaultDay);
-    problems.push(...r.problems);
-    if (r.parsed) rows.push(r.parsed);
-  }
-  if (!mapping)
-    throw invalid(
-      [
-        {
-          field: 'file',
-          vi: 'Không thấy dòng tiêu đề có cột «Họ và tên» trong 30 dòng đầu.',
-          en: 'No header row with a «Họ và tên» (full name) column in the first 30 rows.',
-        },
-      ],
-      `Tệp «${fileName}» không có dòng tiêu đề nhận ra được. Cần ít nhất các cột «Họ và tên» và một cột khác như «Ngày sinh», «Số CCCD».`,
-      `«${fileName}» has no header row we recognise. It needs a «Họ và tên» column and another such as «Ngày sinh» or «Số CCCD».`,
-    );
-  return { mapping, rows, problems };
-}
+const noHeader = (fileName: string) =>
+  invalid(
+    [
+      {
+        field: 'file',
+        vi: 'Không thấy dòng tiêu đề có cột «Họ và tên» trong 30 dòng đầu.',
+        en: 'No header row with a «Họ và tên» (full name) column in the first 30 rows.',
+      },
+    ],
+    `Tệp «${fileName}» không có dòng tiêu đề nhận ra được. Cần ít nhất các cột «Họ và tên» và một cột khác như «Ngày sinh», «Số CCCD».`,
+    `«${fileName}» has no header row we recognise. It needs a «Họ và tên» column and another such as «Ngày sinh» or «Số CCCD».`,
+  );
+
+const BATCH = 1000;
 
 /**
- * Imports members into one CĐCS. Matching is by citizen ID, else by name and birth date, so
- * importing the same file twice changes nothing. take 'all' commits only a file without problems;
- * 'valid' commits the good rows and reports the others. Either way: one transaction.
+ * Imports members into one CĐCS, streaming: rows are read, checked, matched and written a batch at
+ * a time inside one transaction, so memory stays flat however long the file is. At the end the
+ * transaction commits, or rolls back when this is a preview (dryRun) or when take is 'all' and any
+ * row had a problem. Matching is by citizen ID, else by name and birth date within the CĐCS, so
+ * importing the same file twice changes nothing.
  */
 export async function importMembers(
   db: Db,
   caller: Caller,
   actor: Actor,
   opts: {
-    data: Buffer;
+    data: Buffer | string;
     fileName: string;
     unitId: number;
     take: 'all' | 'valid';
     dryRun: boolean;
-    onProgress?: (done: number, total: number) => void;
+    /** Rows read so far, and bytes read of the file's total: a progress bar without a first pass. */
+    onProgress?: (rowsRead: number, bytesRead: number, totalBytes: number) => void;
   },
 ): Promise<ImportReport> {
-  const { mapping, rows, problems } = await previewMembers(opts.data, opts.fileName);
   const report: ImportReport = {
     fileName: opts.fileName,
-    headerRow: mapping.headerRow,
-    columns: mapping.columns.map((c) => ({ letter: columnLetter(c.index), header: c.header, field: c.field })),
-    rows: rows.length + new Set(problems.map((p) => p.row)).size,
-    counts: { new: 0, updated: 0, unchanged: 0, invalid: new Set(problems.map((p) => p.row)).size },
-    problems,
+    headerRow: null,
+    columns: [],
+    rows: 0,
+    counts: { new: 0, updated: 0, unchanged: 0, invalid: 0 },
+    problems: [],
     committed: false,
   };
-  const refuse = problems.length > 0 && opts.take === 'all';
+  const today = todayVn();
   try {
     await db.transaction(async (tx) => {
-      await requireGrassrootsUnit(tx, caller.scope, opts.unitId, todayVn(), 'unitId');
-      const plan = await planRows(tx, rows, opts.unitId, report);
-      if (refuse || opts.dryRun) throw new DryRun();
-      await writePlan(tx, plan, opts.unitId, opts.onProgress);
+      await requireGrassrootsUnit(tx, caller.scope, opts.unitId, today, 'unitId');
+      const matcher = await createMatcher(tx, opts.unitId);
+      let mapping: Mapping | null = null;
+      let scanned = 0;
+      let batch: Parsed[] = [];
+      const badRows = new Set<number>();
+      let bytes = [0, 0];
+      for await (const row of readSheet(opts.data, opts.fileName, (read, total) => {
+        bytes = [read, total];
+      })) {
+        if (!mapping) {
+          mapping = detectHeader(row);
+          if (mapping) {
+            report.headerRow = mapping.headerRow;
+            report.columns = mapping.columns.map((c) => ({
+              letter: columnLetter(c.index),
+              header: c.header,
+              field: c.field,
+            }));
+          } else if (++scanned >= 30) break;
+          continue;
+        }
+        if (row.cells.every((c) => cellText(c) === '')) continue;
+        report.rows++;
+        const r = parseRow(row.cells, row.rowNumber, mapping, today);
+        for (const p of r.problems) {
+          report.problems.push(p);
+          badRows.add(p.row);
+        }
+        if (r.parsed) batch.push(r.parsed);
+        if (batch.length >= BATCH) {
+          await writeBatch(tx, matcher, batch, opts.unitId, report);
+          batch = [];
+          opts.onProgress?.(report.rows, bytes[0] ?? 0, bytes[1] ?? 0);
+        }
+      }
+      if (!mapping) throw noHeader(opts.fileName);
+      await writeBatch(tx, matcher, batch, opts.unitId, report);
+      opts.onProgress?.(report.rows, bytes[1] ?? 0, bytes[1] ?? 0);
+      report.counts.invalid = badRows.size + report.counts.invalid;
+      if (opts.dryRun || (opts.take === 'all' && report.problems.length > 0)) throw new Rollback();
       await recordAudit(tx, actor, {
         action: 'member.import',
         entityType: 'unit',
@@ -191,42 +213,54 @@ export async function importMembers(
       report.committed = true;
     });
   } catch (err) {
-    if (!(err instanceof DryRun)) throw err;
+    if (!(err instanceof Rollback)) throw err;
   }
+  report.problems.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
   return report;
 }
 
-class DryRun extends Error {}
+/** Thrown to end the transaction without writing: a preview, or a file refused whole. */
+class Rollback extends Error {}
 
-type Plan = { fresh: Parsed[]; updates: { id: number; row: Parsed }[] };
+type Existing = { id: number; unitId: number | null; data: string };
+type Matcher = {
+  keyOf: (f: Parsed['fields']) => string;
+  seen: Set<string>;
+  byKey: Map<string, Existing>;
+  unitId: number;
+};
 
-/** Sorts rows into new, updated and unchanged against what the database holds. */
-async function planRows(tx: Tx, rows: Parsed[], unitId: number, report: ImportReport): Promise<Plan> {
-  const plan: Plan = { fresh: [], updates: [] };
-  const ids = [...new Set(rows.map((r) => r.fields.citizenId).filter((v): v is string => !!v))];
-  const existing = new Map<string, { id: number; unitId: number | null; data: string }>();
-  const keyOf = (r: { citizenId: string | null; nameFolded: string; birthDate: string | null }) =>
-    r.citizenId ?? `${r.nameFolded}|${r.birthDate ?? ''}`;
-  const found = await run<{
-    id: number;
-    citizenId: string | null;
-    nameFolded: string;
-    birthDate: string | null;
-    unitId: number | null;
-    data: string;
-  }>(
+const keyOf = (f: { citizenId: string | null; nameFolded: string; birthDate: string | null }) =>
+  f.citizenId ?? `${f.nameFolded}|${f.birthDate ?? ''}`;
+
+/** Members of this CĐCS without a citizen ID are matched by name and birth date: load them once. */
+async function createMatcher(tx: Tx, unitId: number): Promise<Matcher> {
+  const res = await run<Existing & { citizenId: string | null; nameFolded: string; birthDate: string | null }>(
     tx,
     sql`select p.id, p.citizen_id as "citizenId", p.name_folded as "nameFolded", p.birth_date::text as "birthDate",
           m.unit_id as "unitId", row_to_json(p)::text as data
-        from person p left join membership m on m.person_id = p.id and m.valid_to is null
-        where p.citizen_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-          or (p.citizen_id is null and m.unit_id = ${unitId})`,
+        from person p join membership m on m.person_id = p.id and m.valid_to is null
+        where p.citizen_id is null and m.unit_id = ${unitId}`,
   );
-  for (const f of found.rows) existing.set(keyOf(f), f);
-  const seen = new Set<string>();
+  return { keyOf, seen: new Set(), byKey: new Map(res.rows.map((r) => [keyOf(r), r])), unitId };
+}
+
+/** Matches one batch against the database (by citizen ID), then inserts and updates it. */
+async function writeBatch(tx: Tx, matcher: Matcher, rows: Parsed[], unitId: number, report: ImportReport) {
+  if (rows.length === 0) return;
+  const ids = [...new Set(rows.map((r) => r.fields.citizenId).filter((v): v is string => !!v))];
+  const found = await run<Existing & { citizenId: string }>(
+    tx,
+    sql`select p.id, p.citizen_id as "citizenId", m.unit_id as "unitId", row_to_json(p)::text as data
+        from person p left join membership m on m.person_id = p.id and m.valid_to is null
+        where p.citizen_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`,
+  );
+  const byId = new Map(found.rows.map((r) => [r.citizenId, r]));
+  const fresh: Parsed[] = [];
+  const updates: { id: number; row: Parsed; reopen: boolean }[] = [];
   for (const r of rows) {
     const key = keyOf(r.fields);
-    if (seen.has(key)) {
+    if (matcher.seen.has(key)) {
       report.problems.push({
         row: r.row,
         column: '',
@@ -237,10 +271,10 @@ async function planRows(tx: Tx, rows: Parsed[], unitId: number, report: ImportRe
       report.counts.invalid++;
       continue;
     }
-    seen.add(key);
-    const e = existing.get(key);
+    matcher.seen.add(key);
+    const e = (r.fields.citizenId ? byId.get(r.fields.citizenId) : undefined) ?? matcher.byKey.get(key);
     if (!e) {
-      plan.fresh.push(r);
+      fresh.push(r);
       report.counts.new++;
     } else if (e.unitId !== null && e.unitId !== unitId) {
       report.problems.push({
@@ -251,64 +285,50 @@ async function planRows(tx: Tx, rows: Parsed[], unitId: number, report: ImportRe
         en: 'This person is a member of another CĐCS: transfer them instead of importing.',
       });
       report.counts.invalid++;
-    } else if (differs(e.data, r.fields) || e.unitId === null) {
-      plan.updates.push({ id: e.id, row: r });
+    } else if (e.unitId === null || differs(e.data, r.fields)) {
+      updates.push({ id: e.id, row: r, reopen: e.unitId === null });
       report.counts.updated++;
     } else report.counts.unchanged++;
   }
-  return plan;
+  if (fresh.length > 0) {
+    const inserted = await tx
+      .insert(person)
+      .values(fresh.map((r) => r.fields))
+      .returning({ id: person.id });
+    const pairs = fresh.map((r, j) => ({ r, id: inserted[j]?.id ?? 0 }));
+    await tx
+      .insert(membership)
+      .values(pairs.map(({ r, id }) => ({ personId: id, unitId, validFrom: r.admittedOn, startKind: 'import' })));
+    await tx
+      .insert(membershipEvent)
+      .values(
+        pairs.map(({ r, id }) => ({
+          personId: id,
+          kind: 'import',
+          onDate: r.admittedOn,
+          toUnitId: unitId,
+          decisionNo: r.decisionNo,
+        })),
+      );
+  }
+  for (const u of updates) {
+    await tx
+      .update(person)
+      .set({ ...withoutNulls(u.row.fields), updatedAt: new Date() })
+      .where(sql`${person.id} = ${u.id}`);
+    if (u.reopen) {
+      await tx.insert(membership).values({ personId: u.id, unitId, validFrom: u.row.admittedOn, startKind: 'import' });
+      await tx
+        .insert(membershipEvent)
+        .values({ personId: u.id, kind: 'import', onDate: u.row.admittedOn, toUnitId: unitId });
+    }
+  }
 }
 
 function differs(stored: string, fields: Record<string, unknown>) {
   const s = JSON.parse(stored) as Record<string, unknown>;
   const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
   return Object.entries(fields).some(([k, v]) => v !== null && String(s[snake(k)] ?? '') !== String(v));
-}
-
-async function writePlan(tx: Tx, plan: Plan, unitId: number, onProgress?: (done: number, total: number) => void) {
-  const total = plan.fresh.length + plan.updates.length;
-  let done = 0;
-  for (let i = 0; i < plan.fresh.length; i += 1000) {
-    const batch = plan.fresh.slice(i, i + 1000);
-    const ids = await tx
-      .insert(person)
-      .values(batch.map((r) => r.fields))
-      .returning({ id: person.id });
-    const rows = batch.map((r, j) => ({ r, id: ids[j]?.id ?? 0 }));
-    await tx
-      .insert(membership)
-      .values(rows.map(({ r, id }) => ({ personId: id, unitId, validFrom: r.admittedOn, startKind: 'import' })));
-    await tx.insert(membershipEvent).values(
-      rows.map(({ r, id }) => ({
-        personId: id,
-        kind: 'import',
-        onDate: r.admittedOn,
-        toUnitId: unitId,
-        decisionNo: r.decisionNo,
-      })),
-    );
-    done += batch.length;
-    onProgress?.(done, total);
-  }
-  for (const u of plan.updates) {
-    await tx
-      .update(person)
-      .set({ ...withoutNulls(u.row.fields), updatedAt: new Date() })
-      .where(sql`${person.id} = ${u.id}`);
-    const open = await run<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from membership where person_id = ${u.id} and valid_to is null`,
-    );
-    if ((open.rows[0]?.n ?? 0) === 0) {
-      await tx.insert(membership).values({ personId: u.id, unitId, validFrom: u.row.admittedOn, startKind: 'import' });
-      await tx
-        .insert(membershipEvent)
-        .values({ personId: u.id, kind: 'import', onDate: u.row.admittedOn, toUnitId: unitId });
-    }
-    done++;
-    if (done % 1000 === 0) onProgress?.(done, total);
-  }
-  onProgress?.(total, total);
 }
 
 /** An import fills in and corrects; an empty cell never erases what an officer recorded. */
