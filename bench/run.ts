@@ -2,6 +2,7 @@
 const benches: Record<string, string> = {
   startup: './startup.ts',
   subtree: './subtree.ts',
+  members: './members.ts',
 };
 const wanted = process.argv[2] ?? 'all';
 const names = wanted === 'all' ? Object.keys(benches) : [wanted];
