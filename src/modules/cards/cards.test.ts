@@ -4,11 +4,14 @@ import { createTestDatabase } from '../../../test/db.ts';
 import { buildSmallTree } from '../../../test/tree.ts';
 import type { App } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
+import { fullScope } from '../../lib/scope.ts';
+import { cardSheet } from './sheet.ts';
 
 let database: Database;
 let app: App;
 let officer: Client;
 let personId: number;
+let unitId: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -22,6 +25,7 @@ beforeAll(async () => {
     onDate: '2022-03-01',
   });
   personId = res.json().personId;
+  unitId = t.a1;
 });
 afterAll(async () => {
   await app.close();
@@ -66,6 +70,15 @@ describe('member cards', () => {
     expect((await verify(before.verifyPath)).status).toBe('replaced');
     const after = (await officer.get(`/api/v1/members/${personId}/e-card`)).json();
     expect((await verify(after.verifyPath)).status).toBe('valid');
+  });
+
+  it('prints a sheet of the valid cards of a CĐCS as a PDF', async () => {
+    const res = await officer.get(`/api/v1/units/${unitId}/card-sheet.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const { count } = await cardSheet(database.db, { scope: fullScope, roles: [] }, unitId, 'http://x');
+    expect(count).toBe(1); // the replaced card is not printed
   });
 
   it('ending the membership revokes the card in the same step', async () => {

@@ -4,6 +4,7 @@ import { actorOf, requireUser } from '../../lib/http.ts';
 import { idParam, problemSchema } from '../../lib/schemas.ts';
 import { cardSchema, eCardSchema, issueBody, reissueBody, revokeBody, verificationSchema } from './schema.ts';
 import * as service from './service.ts';
+import { cardSheet } from './sheet.ts';
 
 const tags = ['cards'];
 const errors = { 400: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -88,6 +89,23 @@ export const cardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => service.eCard(db, requireUser(req), req.params.id, `${req.protocol}://${req.host}`),
+  );
+
+  app.get(
+    '/units/:id/card-sheet.pdf',
+    {
+      schema: {
+        tags,
+        summary: "Printable sheet (A4, 8 per page) of the valid cards of a CĐCS's members",
+        params: idParam,
+      },
+    },
+    async (req, reply) => {
+      const { pdf } = await cardSheet(db, requireUser(req), req.params.id, `${req.protocol}://${req.host}`);
+      reply.header('content-type', 'application/pdf');
+      reply.header('content-disposition', `inline; filename="the-doan-vien-${req.params.id}.pdf"`);
+      return reply.send(pdf);
+    },
   );
 
   app.get(
