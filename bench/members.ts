@@ -135,7 +135,7 @@ const importRows: string[] = [];
 for (const engine of ['PGlite', 'PostgreSQL'] as const) {
   for (const n of sizes) {
     await withFreshDb(engine, async (d) => {
-      await seedDemo(d, { scale: 'tiny' });
+      await seedDemo(d, { scale: 'tiny', members: false });
       const cd = await run<{ id: number }>(
         d.db,
         sql`select v.unit_id as id from unit_version v where v.type = 'grassroots_union' and v.valid_to is null order by v.unit_id limit 1`,
@@ -165,7 +165,7 @@ for (const engine of ['PGlite', 'PostgreSQL'] as const) {
 const queryRows: string[] = [];
 for (const engine of ['PGlite', 'PostgreSQL'] as const) {
   await withFreshDb(engine, async (d) => {
-    const s = await seedDemo(d, { scale: 'province' });
+    const s = await seedDemo(d, { scale: 'province', members: 1 });
     if (engine === 'PostgreSQL') await d.exec('analyze');
     const total = await run<{ n: number }>(d.db, sql`select count(*)::int as n from membership where valid_to is null`);
     const names = [

@@ -84,14 +84,14 @@ const seedTimes: string[] = [];
 {
   const d = await openDatabase({ dataDir: 'memory://' });
   await migrate(d);
-  const s = await seedDemo(d, { scale: 'province' });
+  const s = await seedDemo(d, { scale: 'province', members: false });
   seedTimes.push(`PGlite, province: ${s.units} units, ${s.unitVersions} versions seeded in ${s.ms} ms`);
   rows.push(...(await measureTree(d, 'PGlite', 'Nghệ An', '40', 'under 50 ms')));
   await d.close();
 }
 await withPgDatabase('congdoan_bench_province', async (d) => {
   await migrate(d);
-  await seedDemo(d, { scale: 'province' });
+  await seedDemo(d, { scale: 'province', members: false });
   rows.push(...(await measureTree(d, 'PostgreSQL 15', 'Nghệ An', '40', 'under 50 ms')));
 });
 if (process.env.BENCH_NATIONAL !== '0') {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -34,11 +35,51 @@ function exited(child: ChildProcess) {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-/** Starts `tsx src/main.ts` on a free port with a fresh data dir; resolves once /health says 200. */
+/** How long a test file may wait for its server: the first one also seeds the demo data (minutes). */
+export const SERVER_START_TIMEOUT = 600_000;
+
+/**
+ * Starts `tsx src/main.ts` on a free port with a fresh data dir; resolves once /health says 200.
+ * On PGlite the fresh dir is a copy of one seeded once per run (per seed code and day), so each
+ * test file gets the full demo data without seeding it again.
+ */
 export async function startServer({ timeoutMs = 170_000 } = {}): Promise<TestServer> {
   ensureWebBuild();
-  const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'congdoan-e2e-'));
+  if (!process.env.TEST_DATABASE_URL) {
+    fs.rmSync(dataDir, { recursive: true });
+    fs.cpSync(await seededTemplate(), dataDir, { recursive: true });
+  }
+  return serve(dataDir, timeoutMs, false);
+}
+
+/** The seeded data dir for the current seed code, migrations and day; made by a first server. */
+async function seededTemplate(): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for (const dir of ['src/seed', 'src/db']) {
+    for (const f of (fs.readdirSync(path.join(repoRoot, dir), { recursive: true }) as string[]).sort()) {
+      const file = path.join(repoRoot, dir, f);
+      if (fs.statSync(file).isFile()) hash.update(f).update(fs.readFileSync(file));
+    }
+  }
+  // The demo data is generated relative to today.
+  hash.update(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10));
+  const template = path.join(os.tmpdir(), `congdoan-e2e-seeded-${hash.digest('hex').slice(0, 16)}`);
+  if (fs.existsSync(path.join(template, 'READY'))) return template;
+  const building = `${template}.${process.pid}`;
+  fs.rmSync(building, { recursive: true, force: true });
+  // Stopped cleanly (SIGTERM closes the database) before it is copied.
+  await (await serve(building, SERVER_START_TIMEOUT - 60_000, true)).stop();
+  // Earlier seed code's copies are of no further use (each is most of a gigabyte).
+  for (const old of fs.readdirSync(os.tmpdir()).filter((f) => /^congdoan-e2e-seeded-[0-9a-f]+$/.test(f)))
+    fs.rmSync(path.join(os.tmpdir(), old), { recursive: true, force: true });
+  fs.renameSync(building, template);
+  fs.writeFileSync(path.join(template, 'READY'), '');
+  return template;
+}
+
+async function serve(dataDir: string, timeoutMs: number, keepData: boolean): Promise<TestServer> {
+  const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = process.env.TEST_DATABASE_URL;
   else delete env.DATABASE_URL;
@@ -76,7 +117,7 @@ export async function startServer({ timeoutMs = 170_000 } = {}): Promise<TestSer
         await gone;
       }
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exact, launchBrowser, login, newPage, startServer, type TestServer } from './helpers.ts';
+import { exact, launchBrowser, login, newPage, SERVER_START_TIMEOUT, startServer, type TestServer } from './helpers.ts';
 
 const PROVINCE = 'Liên đoàn Lao động tỉnh Nghệ An';
 const EDUCATION = 'Công đoàn Giáo dục tỉnh';
@@ -14,7 +14,7 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-});
+}, SERVER_START_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();

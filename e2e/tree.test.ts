@@ -8,6 +8,7 @@ import {
   login,
   newPage,
   repoRoot,
+  SERVER_START_TIMEOUT,
   setAsOf,
   startServer,
   type TestServer,
@@ -25,7 +26,7 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-});
+}, SERVER_START_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();

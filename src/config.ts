@@ -17,6 +17,9 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  // The full register (~170,000 members) takes about a minute to generate on PGlite; a first start
+  // loads a tenth of it unless asked for more.
+  DEMO_MEMBERS: z.coerce.number().min(0).max(1).default(0.1),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   NODE_ENV: z.string().default('development'),
 });
@@ -29,6 +32,7 @@ export type Config = {
   sessionTtlHours: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: 'auto' | 'never';
+  demoMembers: number;
   cookieSecure: boolean | 'auto';
   production: boolean;
 };
@@ -48,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
+    demoMembers: e.DEMO_MEMBERS,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     production: e.NODE_ENV === 'production',
   };

@@ -13,7 +13,20 @@ export async function start() {
   await migrate(database);
   let seeded = false;
   if (config.seedDemo === 'auto' && (await isEmpty(database))) {
-    await seedDemo(database, { scale: 'province' });
+    const members = Math.round(170_000 * config.demoMembers).toLocaleString('vi-VN');
+    process.stdout.write(`Lần chạy đầu: đang nạp dữ liệu mẫu Nghệ An (~3.500 đơn vị, ~${members} đoàn viên)…\n`);
+    let shown = -1;
+    await seedDemo(database, {
+      scale: 'province',
+      members: config.demoMembers,
+      onProgress: (done, total) => {
+        const pct = Math.floor((100 * done) / total);
+        if (pct >= shown + 10) {
+          shown = pct - (pct % 10);
+          process.stdout.write(`  đoàn viên: ${shown}%\n`);
+        }
+      },
+    });
     seeded = true;
   }
   const app = await buildApp(config, database);

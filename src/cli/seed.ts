@@ -9,7 +9,10 @@ export const seedCommand = () =>
   new Command('seed')
     .description('Nạp dữ liệu mẫu vào CSDL trống — load the demo dataset into an empty database')
     .option('--scale <scale>', `quy mô: ${scales.join(' | ')} (national ≈ 130.000 đơn vị)`, 'province')
-    .action(async (opts: { scale: string }) => {
+    .option('--members <share>', 'phần sổ đoàn viên mẫu cần tạo: 1 = toàn bộ ~170.000, 0 = không', '1')
+    .action(async (opts: { scale: string; members: string }) => {
+      const share = Number(opts.members);
+      if (!(share >= 0 && share <= 1)) return fail(`--members là số từ 0 đến 1 (nhận được «${opts.members}»).`);
       const scale = scales.find((s) => s === opts.scale);
       if (!scale) return fail(`--scale phải là một trong: ${scales.join(', ')} (nhận được «${opts.scale}»).`);
       await withDatabase(async (database) => {
@@ -19,6 +22,7 @@ export const seedCommand = () =>
         let begun = false;
         const summary = await seedDemo(database, {
           scale,
+          members: share > 0 ? share : false,
           onProgress: (done, total) => {
             if (!begun) bar.start(total, 0);
             begun = true;

@@ -17,7 +17,8 @@ const value = (r: IdResult) => (r.ok ? r.value : `refused: ${r.code}`);
 const refusal = (r: IdResult) => (r.ok ? { code: 'accepted', vi: '', en: '' } : r);
 
 const provinces = Object.keys(CITIZEN_ID_PROVINCES);
-const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const digits = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 
 /** A valid tax code: nine digits (not an all-zero sequence) whose check digit exists, plus it. */
 const taxCode = digits(9)

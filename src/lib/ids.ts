@@ -23,7 +23,11 @@ function digitsOf(text: string): string | null {
 }
 
 const notDigits = (vi: string, en: string) =>
-  refuse('not_digits', `${vi} chỉ gồm chữ số; hãy xóa chữ cái và ký hiệu.`, `${en} has digits only; remove letters and symbols.`);
+  refuse(
+    'not_digits',
+    `${vi} chỉ gồm chữ số; hãy xóa chữ cái và ký hiệu.`,
+    `${en} has digits only; remove letters and symbols.`,
+  );
 
 const empty = (vi: string, en: string) => refuse('empty', `Chưa nhập ${vi}.`, `${en} is empty.`);
 
@@ -105,7 +109,7 @@ const CENTURY_START = [1900, 1900, 2000, 2000, 2100, 2100, 2200, 2200, 1800, 180
 
 /** The century-and-gender digit (4th) for a birth year and gender; the inverse of describeCitizenId. */
 export function citizenIdCenturyDigit(birthYear: number, gender: Gender): number {
-  const index = CENTURY_START.indexOf(Math.floor(birthYear / 100) * 100 as (typeof CENTURY_START)[number]);
+  const index = CENTURY_START.indexOf((Math.floor(birthYear / 100) * 100) as (typeof CENTURY_START)[number]);
   if (index < 0) throw new Error(`no CCCD century digit for ${birthYear}`);
   return index + (gender === 'female' ? 1 : 0);
 }

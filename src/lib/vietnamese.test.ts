@@ -60,6 +60,13 @@ describe('people in Vietnamese order', () => {
     const { personSortKey } = await import('./vietnamese.ts');
     const names = ['Bùi Thị Bình', 'Nguyễn Văn An', 'Trần Thị Ánh', 'Lê Đức An', 'Hồ Văn Đạt', 'Phan Văn Dũng'];
     const sorted = [...names].sort((a, b) => (personSortKey(a) < personSortKey(b) ? -1 : 1));
-    expect(sorted).toEqual(['Lê Đức An', 'Nguyễn Văn An', 'Trần Thị Ánh', 'Bùi Thị Bình', 'Phan Văn Dũng', 'Hồ Văn Đạt']);
+    expect(sorted).toEqual([
+      'Lê Đức An',
+      'Nguyễn Văn An',
+      'Trần Thị Ánh',
+      'Bùi Thị Bình',
+      'Phan Văn Dũng',
+      'Hồ Văn Đạt',
+    ]);
   });
 });

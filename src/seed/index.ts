@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { run } from '../lib/tx.ts';
 import { type SeedScale, seedDemoTree } from './demo.ts';
+import { seedDemoMembers } from './members/index.ts';
 import { seedDemoUsers } from './users.ts';
 
 /** True when the database has no units yet: a new installation. */
@@ -13,9 +14,20 @@ export async function isEmpty(database: Database) {
 /** Loads the demo dataset (tree, areas, log-ins) into an empty database. */
 export async function seedDemo(
   database: Database,
-  opts: { scale: SeedScale; onProgress?: (done: number, total: number) => void },
+  opts: {
+    scale: SeedScale;
+    /** Share of the ~170,000-member register to generate (1 = all), or false for none. */
+    members?: number | false;
+    onProgress?: (done: number, total: number) => void;
+  },
 ) {
   const summary = await seedDemoTree(database, opts);
+  // The national tree is for benchmarks of the tree; its members would be 11 million rows.
+  if (opts.scale !== 'national' && opts.members !== false)
+    await seedDemoMembers(database, {
+      scale: opts.members ?? 1,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    });
   await seedDemoUsers(database.db);
   await database.db.execute(
     sql`insert into system_setting (key, value) values ('demo_dataset', ${opts.scale})

@@ -15,7 +15,8 @@ let provinceId: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemo(database, { scale: 'province' });
+  // The tree only: the member register is tested on the small scale below (it takes a minute here).
+  await seedDemo(database, { scale: 'province', members: false });
   const rows = await database.db.select({ id: unit.id }).from(unit).where(eq(unit.code, '40'));
   provinceId = rows[0]?.id ?? 0;
 });
@@ -91,5 +92,36 @@ describe('the Nghệ An demo dataset', () => {
         .digest('hex');
     expect(digest(1)).toBe(digest(1));
     expect(digest(2)).not.toBe(digest(1));
+  });
+});
+
+describe('the demo member register (small scale)', () => {
+  it('gives every CĐCS members whose memberships lie within the unit’s life, and plants data problems', async () => {
+    const d = await createTestDatabase();
+    try {
+      await seedDemo(d, { scale: 'tiny' });
+      const open = await run<{ n: number; women: number }>(
+        d.db,
+        sql`select count(*)::int as n, count(*) filter (where p.gender = 'female')::int as women
+            from membership m join person p on p.id = m.person_id where m.valid_to is null`,
+      );
+      expect(open.rows[0]?.n).toBeGreaterThan(500);
+      const share = (open.rows[0]?.women ?? 0) / (open.rows[0]?.n ?? 1);
+      expect(share).toBeGreaterThan(0.4);
+      expect(share).toBeLessThan(0.7);
+      const overlapping = await run<{ n: number }>(
+        d.db,
+        sql`select count(*)::int as n from membership a join membership b on a.person_id = b.person_id and a.id < b.id
+            and a.valid_from < coalesce(b.valid_to, 'infinity'::date) and b.valid_from < coalesce(a.valid_to, 'infinity'::date)`,
+      );
+      expect(overlapping.rows[0]?.n).toBe(0);
+      const cards = await run<{ n: number }>(
+        d.db,
+        sql`select count(*)::int as n from member_card where status = 'active'`,
+      );
+      expect(cards.rows[0]?.n).toBeGreaterThan(0);
+    } finally {
+      await d.close();
+    }
   });
 });

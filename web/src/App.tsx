@@ -1,27 +1,38 @@
 import { Center, Loader } from '@mantine/core';
 import { useEffect } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useMatch } from 'react-router';
 import { useMe } from './api/auth.ts';
 import { refreshCsrf } from './api/client.ts';
 import { ErrorAlert } from './components/ErrorAlert.tsx';
 import { Shell } from './components/Shell.tsx';
 import { HomePage } from './routes/home/HomePage.tsx';
 import { LoginPage } from './routes/login/LoginPage.tsx';
+import { MemberPage } from './routes/members/MemberPage.tsx';
+import { MembersPage } from './routes/members/MembersPage.tsx';
+import { NewMemberPage } from './routes/members/NewMemberPage.tsx';
 import { ComingSoonPage } from './routes/placeholder/ComingSoonPage.tsx';
 import { NotFoundPage } from './routes/placeholder/NotFoundPage.tsx';
 import { TreePage } from './routes/tree/TreePage.tsx';
 import { UnitPage } from './routes/units/UnitPage.tsx';
+import { VerifyPage } from './routes/verify/VerifyPage.tsx';
 
 /** Capabilities still to come: each has its menu entry and a placeholder page. */
-export const comingSoon = ['members', 'enterprises', 'organizing', 'targets', 'reports', 'memberApp'] as const;
+export const comingSoon = ['enterprises', 'organizing', 'targets', 'reports', 'memberApp'] as const;
 
 export function App() {
-  const me = useMe();
-
   useEffect(() => {
     // One token per page load; the client refetches it after log-in or when the server refuses it.
     refreshCsrf().catch(() => undefined);
   }, []);
+  // Whoever scans a member card's QR code lands here: public, no session asked for.
+  const verifying = useMatch('/verify/:token');
+  if (verifying) return <VerifyPage token={verifying.params.token ?? ''} />;
+  return <SignedIn />;
+}
+
+/** Everything else needs a session: the log-in form until there is one. */
+function SignedIn() {
+  const me = useMe();
 
   if (me.isPending) {
     return (
@@ -46,6 +57,9 @@ export function App() {
         <Route path="/login" element={<Navigate to="/" replace />} />
         <Route path="/tree" element={<TreePage />} />
         <Route path="/units/:id" element={<UnitPage />} />
+        <Route path="/members" element={<MembersPage />} />
+        <Route path="/members/new" element={<NewMemberPage />} />
+        <Route path="/members/:id" element={<MemberPage />} />
         {comingSoon.map((name) => (
           <Route key={name} path={`/soon/${name}`} element={<ComingSoonPage name={name} />} />
         ))}

@@ -299,17 +299,15 @@ async function writeBatch(tx: Tx, matcher: Matcher, rows: Parsed[], unitId: numb
     await tx
       .insert(membership)
       .values(pairs.map(({ r, id }) => ({ personId: id, unitId, validFrom: r.admittedOn, startKind: 'import' })));
-    await tx
-      .insert(membershipEvent)
-      .values(
-        pairs.map(({ r, id }) => ({
-          personId: id,
-          kind: 'import',
-          onDate: r.admittedOn,
-          toUnitId: unitId,
-          decisionNo: r.decisionNo,
-        })),
-      );
+    await tx.insert(membershipEvent).values(
+      pairs.map(({ r, id }) => ({
+        personId: id,
+        kind: 'import',
+        onDate: r.admittedOn,
+        toUnitId: unitId,
+        decisionNo: r.decisionNo,
+      })),
+    );
   }
   for (const u of updates) {
     await tx

@@ -4,6 +4,21 @@ import type { problemSchema } from '../../../src/lib/schemas.ts';
 import type { areaDetailSchema } from '../../../src/modules/areas/schema.ts';
 import type { csrfSchema, Me, RoleName } from '../../../src/modules/auth/schema.ts';
 import type {
+  cardSchema,
+  eCardSchema,
+  issueBody,
+  reissueBody,
+  revokeBody,
+  verificationSchema,
+} from '../../../src/modules/cards/schema.ts';
+import type {
+  endKinds,
+  memberCountSchema,
+  memberEvent,
+  memberListSchema,
+  membershipPeriod,
+} from '../../../src/modules/members/schema.ts';
+import type {
   childrenSchema,
   countsSchema,
   moveResultSchema,
@@ -11,6 +26,16 @@ import type {
   unitTypeSchema,
 } from '../../../src/modules/units/schema.ts';
 
+export type {
+  AdmitInput,
+  EndInput,
+  MemberDetail,
+  MemberListItem,
+  MemberListQuery,
+  PersonInput,
+  ReadmitInput,
+  TransferInput,
+} from '../../../src/modules/members/schema.ts';
 export type {
   DissolveUnitInput,
   MoveUnitsInput,
@@ -28,3 +53,14 @@ export type MoveResult = z.infer<typeof moveResultSchema>;
 export type AreaDetail = z.infer<typeof areaDetailSchema>;
 export type CsrfToken = z.infer<typeof csrfSchema>;
 export type Problem = z.infer<typeof problemSchema>;
+export type MemberList = z.infer<typeof memberListSchema>;
+export type MembershipPeriod = z.infer<typeof membershipPeriod>;
+export type MemberEvent = z.infer<typeof memberEvent>;
+export type MemberCount = z.infer<typeof memberCountSchema>;
+export type EndKind = (typeof endKinds)[number];
+export type Card = z.infer<typeof cardSchema>;
+export type ECard = z.infer<typeof eCardSchema>;
+export type Verification = z.infer<typeof verificationSchema>;
+export type IssueCardInput = z.input<typeof issueBody>;
+export type ReissueCardInput = z.input<typeof reissueBody>;
+export type RevokeCardInput = z.input<typeof revokeBody>;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { viCollator } from '../lib/format.ts';
 import { api } from './client.ts';
-import type { Children, UnitDetail, UnitList, UnitType } from './types.ts';
+import type { Children, UnitDetail, UnitList, UnitSearchItem, UnitType } from './types.ts';
 
 export function useUnitTypes() {
   return useQuery({
@@ -51,9 +51,16 @@ export function useUnitSearch(q: string, asOf: string, limit = 20) {
   });
 }
 
-export function useUnit(id: number, asOf: string) {
+export function useUnit(id: number, asOf: string, enabled = true) {
   return useQuery({
     queryKey: ['units', 'detail', id, asOf],
     queryFn: () => api.get<UnitDetail>(`/units/${id}`, { asOf }),
+    enabled,
   });
+}
+
+/** A unit's page data in the shape a UnitPicker holds (e.g. a unit passed in the address). */
+export function useUnitAsItem(id: number | null, asOf: string): UnitSearchItem | null {
+  const { data } = useUnit(id ?? 0, asOf, id !== null);
+  return useMemo(() => (data ? { ...data, ancestry: data.ancestors.map((a) => a.name) } : null), [data]);
 }

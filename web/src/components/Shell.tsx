@@ -18,7 +18,6 @@ import type { Me } from '../api/types.ts';
 import { UserMenu } from './UserMenu.tsx';
 
 const coming = [
-  { key: 'members', icon: IconUsers },
   { key: 'enterprises', icon: IconBuildingFactory2 },
   { key: 'organizing', icon: IconSeeding },
   { key: 'targets', icon: IconTarget },
@@ -31,6 +30,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   const inTree = pathname.startsWith('/tree') || pathname.startsWith('/units');
+  const inMembers = pathname.startsWith('/members');
 
   return (
     <AppShell
@@ -89,6 +89,15 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
             active={inTree}
             onClick={close}
             data-testid="nav-tree"
+          />
+          <NavLink
+            component={Link}
+            to="/members"
+            label={t('nav.members')}
+            leftSection={<IconUsers size={18} />}
+            active={inMembers}
+            onClick={close}
+            data-testid="nav-members"
           />
           {coming.map(({ key, icon: Icon }) => (
             <NavLink

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { UnitSearchItem } from '../api/types.ts';
-import { useUnitSearch } from '../api/units.ts';
+import { useUnitSearch, useUnitTypeMap } from '../api/units.ts';
 import { TypeBadge } from './TypeBadge.tsx';
 
 /** Choose one unit by searching the server (name or code, diacritics optional). */
@@ -15,13 +15,21 @@ export function UnitPicker(props: {
   onChange: (u: UnitSearchItem | null) => void;
   /** Units that cannot be chosen (e.g. the ones being moved). */
   exclude?: number[];
+  /** Only grassroots-level units (CĐCS, CĐCS thành viên, nghiệp đoàn): where members belong. */
+  grassrootsOnly?: boolean;
+  /** Marked required (the default); a filter leaves it optional. */
+  required?: boolean;
   error?: string;
   testId?: string;
 }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const result = useUnitSearch(debounced, props.asOf, 30);
-  const items = (result.data?.items ?? []).filter((u) => !props.exclude?.includes(u.id) && !u.dissolvedOn);
+  const types = useUnitTypeMap();
+  const result = useUnitSearch(debounced, props.asOf, props.grassrootsOnly ? 50 : 30);
+  const items = (result.data?.items ?? []).filter(
+    (u) =>
+      !props.exclude?.includes(u.id) && !u.dissolvedOn && (!props.grassrootsOnly || types.get(u.type)?.isGrassroots),
+  );
   const byId = new Map(items.map((u) => [String(u.id), u]));
   if (props.value) byId.set(String(props.value.id), props.value);
 
@@ -31,7 +39,7 @@ export function UnitPicker(props: {
       placeholder={props.placeholder}
       searchable
       clearable
-      required
+      required={props.required ?? true}
       leftSection={<IconSearch size={16} />}
       searchValue={search}
       onSearchChange={setSearch}

@@ -20,3 +20,9 @@ export function dayBefore(iso: string): string {
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
 }
+
+/** "+84912345678" (as stored) -> "0912 345 678": how officers read and type a mobile number. */
+export function formatPhone<T extends string | null | undefined>(p: T): T | string {
+  const m = p ? /^\+84(\d{3})(\d{3})(\d{3})$/.exec(p) : null;
+  return m ? `0${m[1]} ${m[2]} ${m[3]}` : p;
+}

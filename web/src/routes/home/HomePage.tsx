@@ -1,5 +1,5 @@
 import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconArrowRight, IconClockHour4, IconHierarchy2 } from '@tabler/icons-react';
+import { IconArrowRight, IconClockHour4, IconHierarchy2, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../api/types.ts';
@@ -40,7 +40,7 @@ export function HomePage({ me }: { me: Me }) {
       </Card>
 
       <Title order={4}>{t('home.quickLinks')}</Title>
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
         <Card withBorder radius="md" component={Link} to="/tree" data-testid="quick-tree">
           <Group wrap="nowrap" align="flex-start">
             <ThemeIcon size={40} variant="light">
@@ -53,6 +53,22 @@ export function HomePage({ me }: { me: Me }) {
               </Group>
               <Text size="sm" c="dimmed">
                 {t('home.openTreeText')}
+              </Text>
+            </div>
+          </Group>
+        </Card>
+        <Card withBorder radius="md" component={Link} to="/members" data-testid="quick-members">
+          <Group wrap="nowrap" align="flex-start">
+            <ThemeIcon size={40} variant="light" color="teal">
+              <IconUsers size={22} />
+            </ThemeIcon>
+            <div>
+              <Group gap={6}>
+                <Text fw={600}>{t('home.openMembers')}</Text>
+                <IconArrowRight size={16} />
+              </Group>
+              <Text size="sm" c="dimmed">
+                {t('home.openMembersText')}
               </Text>
             </div>
           </Group>

@@ -29,6 +29,7 @@ import { RenameModal } from './RenameModal.tsx';
 import { UnitChildren } from './UnitChildren.tsx';
 import { UnitCounts, UnitFacts } from './UnitFacts.tsx';
 import { UnitHistory } from './UnitHistory.tsx';
+import { UnitMembers } from './UnitMembers.tsx';
 
 type Action = 'rename' | 'move' | 'dissolve';
 
@@ -126,6 +127,7 @@ export function UnitPage() {
             {u.name}
           </Title>
           {u.shortName && <Text c="dimmed">{u.shortName}</Text>}
+          <UnitMembers unit={u} canAdmit={canMoveChildren(u, me.data, day)} />
         </Stack>
         <AsOfPicker value={asOf} onChange={setAsOf} />
       </Group>

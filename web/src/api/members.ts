@@ -1,0 +1,73 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client.ts';
+import type { Card, ECard, MemberCount, MemberDetail, MemberList, MemberListQuery, Verification } from './types.ts';
+
+/** The list's filters as sent; the cursor is handled by the hook. */
+export type MemberFilter = Partial<Omit<MemberListQuery, 'after' | 'limit'>>;
+
+const PAGE = 50;
+
+/** Members page by page: each page's `next` cursor is the following page's `after`. */
+export function useMembers(filter: MemberFilter) {
+  return useInfiniteQuery({
+    queryKey: ['members', 'list', filter],
+    queryFn: ({ pageParam }) =>
+      api.get<MemberList>('/members', { ...filter, limit: PAGE, after: pageParam ?? undefined }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useMember(id: number) {
+  return useQuery({
+    queryKey: ['members', 'detail', id],
+    queryFn: () => api.get<MemberDetail>(`/members/${id}`),
+  });
+}
+
+export function useMemberCount(unitId: number, asOf: string) {
+  return useQuery({
+    queryKey: ['members', 'count', unitId, asOf],
+    queryFn: () => api.get<MemberCount>(`/units/${unitId}/member-count`, { asOf }),
+  });
+}
+
+export function useCards(personId: number) {
+  return useQuery({
+    queryKey: ['members', 'cards', personId],
+    queryFn: () => api.get<Card[]>(`/members/${personId}/cards`),
+  });
+}
+
+export function useECard(personId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['members', 'e-card', personId],
+    queryFn: () => api.get<ECard>(`/members/${personId}/e-card`),
+    enabled,
+  });
+}
+
+/** Public: what a scanned card's QR code says about it. */
+export function useVerification(token: string) {
+  return useQuery({
+    queryKey: ['verify', token],
+    queryFn: () => api.get<Verification>(`/cards/verify/${encodeURIComponent(token)}`),
+    staleTime: 0,
+  });
+}
+
+/** A change to a member or their cards: every member view is refetched after it. */
+export function useMemberWrite<TInput, TResult>(
+  write: (input: TInput) => Promise<TResult>,
+  onDone: (result: TResult) => void,
+) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: async (result) => {
+      await qc.invalidateQueries({ queryKey: ['members'] });
+      onDone(result);
+    },
+  });
+}

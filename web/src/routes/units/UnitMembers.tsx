@@ -1,0 +1,58 @@
+import { Button, Group, Skeleton, Text } from '@mantine/core';
+import { IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMemberCount } from '../../api/members.ts';
+import type { UnitDetail } from '../../api/types.ts';
+import { useUnitTypeMap } from '../../api/units.ts';
+import { formatNumber } from '../../lib/format.ts';
+
+/**
+ * "N đoàn viên (M nữ)" under the unit on the viewed day, linking to them in the register; on an
+ * operating CĐCS the caller may write to, the way to admit a new member there.
+ */
+export function UnitMembers({ unit, canAdmit }: { unit: UnitDetail; canAdmit: boolean }) {
+  const { t } = useTranslation();
+  const count = useMemberCount(unit.id, unit.asOf);
+  const grassroots = useUnitTypeMap().get(unit.type)?.isGrassroots ?? false;
+  return (
+    <Group gap="md" data-testid="unit-members">
+      <Group gap={6} wrap="nowrap">
+        <IconUsers size={18} color="var(--mantine-color-dimmed)" />
+        {count.data ? (
+          <Text
+            component={Link}
+            to={`/members?under=${unit.id}&asOf=${unit.asOf}`}
+            size="sm"
+            c="blue.8"
+            data-testid="unit-member-count"
+          >
+            {t('unit.memberCount', {
+              count: count.data.total,
+              total: formatNumber(count.data.total),
+              women: formatNumber(count.data.women),
+            })}
+          </Text>
+        ) : count.isError ? (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        ) : (
+          <Skeleton h={16} w={140} />
+        )}
+      </Group>
+      {grassroots && canAdmit && !unit.dissolvedOn && (
+        <Button
+          size="xs"
+          variant="light"
+          component={Link}
+          to={`/members/new?unit=${unit.id}`}
+          leftSection={<IconUserPlus size={16} />}
+          data-testid="unit-admit"
+        >
+          {t('member.admit')}
+        </Button>
+      )}
+    </Group>
+  );
+}
