@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
+import ExcelJS from '../src/lib/exceljs.ts';
 import { citizenIdCenturyDigit } from '../src/lib/ids.ts';
 import { fullScope } from '../src/lib/scope.ts';
 import { run } from '../src/lib/tx.ts';

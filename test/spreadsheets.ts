@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../src/lib/exceljs.ts';
 
 /**
  * A member list as officers really send it: the unit's name and a title above the header,

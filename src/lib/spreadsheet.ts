@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { AppError } from './errors.ts';
+import ExcelJS from './exceljs.ts';
 import { fold } from './vietnamese.ts';
 
 /** A cell as read: text, number, a date (xlsx date cells) or empty. */
@@ -27,11 +28,11 @@ export const foldHeader = (text: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
-function cellValue(v: ExcelJS.CellValue): Cell {
+function cellValue(v: CellValue): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue); // formula
+    if ('result' in v) return cellValue(v.result as CellValue); // formula
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v) return String(v.text); // hyperlink
   }
@@ -81,7 +82,7 @@ export async function* readSheet(
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1); // ExcelJS rows are 1-based
+        const values = (row.values as CellValue[]).slice(1); // ExcelJS rows are 1-based
         yield { rowNumber: row.number, cells: values.map(cellValue) };
       }
       return; // the first sheet only

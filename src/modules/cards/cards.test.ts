@@ -83,7 +83,10 @@ describe('member cards', () => {
 
   it('ending the membership revokes the card in the same step', async () => {
     const card = (await officer.get(`/api/v1/members/${personId}/e-card`)).json();
+    // Recorded late: the withdrawal predates today's reissued card.
     await officer.request('POST', `/api/v1/members/${personId}/end`, { kind: 'withdrawal', onDate: '2024-01-01' });
     expect((await verify(card.verifyPath)).status).toBe('revoked');
+    const cards = (await officer.get(`/api/v1/members/${personId}/cards`)).json();
+    expect(cards[0].endedOn >= cards[0].issuedOn).toBe(true);
   });
 });

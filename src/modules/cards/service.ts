@@ -130,9 +130,11 @@ export async function reissue(
 export async function revokeActive(tx: Tx, actor: Actor, personId: number, onDate: string, reason: string) {
   const active = (await cardsOf(tx, personId)).find((c) => c.status === 'active');
   if (!active) return null;
+  // A backdated end (a withdrawal recorded late) must not make the card end before it was issued.
+  const endedOn = onDate < active.issuedOn ? active.issuedOn : onDate;
   await tx
     .update(memberCard)
-    .set({ status: 'revoked', endedOn: onDate, endReason: reason })
+    .set({ status: 'revoked', endedOn, endReason: reason })
     .where(eq(memberCard.id, active.id));
   await recordAudit(tx, actor, {
     action: 'card.revoke',

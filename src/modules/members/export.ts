@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.ts';
 import { formatViDate } from '../../lib/dates.ts';
+import ExcelJS from '../../lib/exceljs.ts';
 import { logAccess } from '../../lib/privacy.ts';
 import type { MemberListQuery } from './schema.ts';
 import { type Caller, listPage, seesIds } from './service.ts';

@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, buildTestApp, type Client, clientFor } from '../../../test/app.ts';
 import { createTestDatabase } from '../../../test/db.ts';
@@ -7,6 +6,7 @@ import { messyMemberWorkbook } from '../../../test/spreadsheets.ts';
 import { buildSmallTree } from '../../../test/tree.ts';
 import type { App } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
+import ExcelJS from '../../lib/exceljs.ts';
 import { run } from '../../lib/tx.ts';
 
 let database: Database;
