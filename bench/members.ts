@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
-import ExcelJS from '../src/lib/exceljs.ts';
+import { excel } from '../src/lib/exceljs.ts';
 import { citizenIdCenturyDigit } from '../src/lib/ids.ts';
 import { fullScope } from '../src/lib/scope.ts';
 import { run } from '../src/lib/tx.ts';
@@ -47,7 +47,7 @@ const GIVEN = [
 
 /** A member list of n rows as officers send it (a title row, Vietnamese headers, dd/mm/yyyy text). */
 async function writeWorkbook(file: string, n: number) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: file });
   const ws = wb.addWorksheet('Danh sách');
   ws.addRow(['DANH SÁCH ĐOÀN VIÊN']).commit();
   ws.addRow([

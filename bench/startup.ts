@@ -45,7 +45,7 @@ Machine: ${machine()}.
 
 | what | time | goal |
 |---|---|---|
-| cold start: empty data dir, migrations + demo seed (~3,500 units, 4 users) | ${fmt(cold)} ms | — |
+| cold start: empty data dir, migrations + demo seed (~3,500 units, ~17,000 members, 4 users) | ${fmt(cold)} ms | — |
 | warm start: same data dir, median of 5 | ${fmt(warm[2] ?? 0)} ms | under 3,000 ms |
 | warm start: slowest of 5 | ${fmt(warm[4] ?? 0)} ms | |`,
   );

@@ -1,4 +1,4 @@
-import ExcelJS from '../src/lib/exceljs.ts';
+import { excel } from '../src/lib/exceljs.ts';
 
 /**
  * A member list as officers really send it: the unit's name and a title above the header,
@@ -6,7 +6,7 @@ import ExcelJS from '../src/lib/exceljs.ts';
  * that lost their leading zero, phones with dots, stray spaces, and one row with mistakes.
  */
 export async function messyMemberWorkbook(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   const ws = wb.addWorksheet('Danh sách');
   ws.addRow(['CÔNG ĐOÀN TRƯỜNG THCS ĐỨC THỌ']);
   ws.addRow(['DANH SÁCH ĐOÀN VIÊN CÔNG ĐOÀN NĂM 2024']);

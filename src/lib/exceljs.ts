@@ -5,11 +5,26 @@ import type ExcelJSType from 'exceljs';
  * ExcelJS, with one fix applied before it loads. Its streaming XML reader decodes each chunk of an
  * unzipped sheet on its own, so a Vietnamese letter whose UTF-8 bytes straddle two chunks becomes
  * "N��" instead of "Nữ" (seen at row 21,844 of a 50,000-row file). The replacement below keeps
- * one decoder per stream, in streaming mode. Every module of ours takes ExcelJS from here.
+ * one decoder per stream, in streaming mode. Every module of ours takes ExcelJS from `excel()`.
  */
 const require = createRequire(import.meta.url);
-const parseSaxPath = require.resolve('exceljs/lib/utils/parse-sax.js');
-if (!require.cache[parseSaxPath]) {
+
+let loaded: typeof ExcelJSType | undefined;
+
+/** ExcelJS, loaded on first use (it is large: the server starts faster without it) and fixed. */
+export function excel(): typeof ExcelJSType {
+  loaded ??= load();
+  return loaded;
+}
+
+function load(): typeof ExcelJSType {
+  installParseSaxFix();
+  return require('exceljs') as typeof ExcelJSType;
+}
+
+function installParseSaxFix() {
+  const parseSaxPath = require.resolve('exceljs/lib/utils/parse-sax.js');
+  if (require.cache[parseSaxPath]) return;
   const { SaxesParser } = require('saxes') as typeof import('saxes');
   const { PassThrough } = require('node:stream') as typeof import('node:stream');
   type Event = { eventType: string; value: unknown };
@@ -48,6 +63,3 @@ if (!require.cache[parseSaxPath]) {
   mod.exports = parseSax;
   require.cache[parseSaxPath] = mod;
 }
-
-const ExcelJS = require('exceljs') as typeof ExcelJSType;
-export default ExcelJS;

@@ -1,15 +1,19 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type PDFKitType from 'pdfkit';
+import type QRCodeType from 'qrcode';
 
 const require = createRequire(import.meta.url);
+// Loaded on first use: PDF and QR libraries are large and most requests never need them.
+export const qrcode = () => require('qrcode') as typeof QRCodeType;
+const pdfkit = () => require('pdfkit') as typeof PDFKitType;
 // DejaVu covers every Vietnamese letter and tone mark, and ships as an npm package: no download.
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 export const FONT = { regular: path.join(fontDir, 'DejaVuSans.ttf'), bold: path.join(fontDir, 'DejaVuSans-Bold.ttf') };
 
 /** An A4 document with the Vietnamese fonts registered as 'vi' and 'vi-bold'. */
 export function newDocument(title: string) {
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({ size: 'A4', margin: 36, info: { Title: title, Creator: 'congdoan' } });
   doc.registerFont('vi', FONT.regular);
   doc.registerFont('vi-bold', FONT.bold);
@@ -19,7 +23,7 @@ export function newDocument(title: string) {
 
 /** Draws a QR code as vector squares: crisp at any print size. */
 export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const qr = qrcode().create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const cell = size / n;
   doc.save().fillColor('black');

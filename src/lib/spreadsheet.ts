@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { CellValue } from 'exceljs';
 import { AppError } from './errors.ts';
-import ExcelJS from './exceljs.ts';
+import { excel } from './exceljs.ts';
 import { fold } from './vietnamese.ts';
 
 /** A cell as read: text, number, a date (xlsx date cells) or empty. */
@@ -73,7 +73,7 @@ export async function* readSheet(
       `Tệp «${fileName}» không đọc được: chỉ nhận .xlsx hoặc .csv (tệp .xls cũ: mở bằng Excel và lưu lại dạng .xlsx).`,
       `«${fileName}» cannot be read: only .xlsx or .csv (for an old .xls, open it in Excel and save as .xlsx).`,
     );
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source(), {
+  const reader = new (excel().stream.xlsx.WorkbookReader)(source(), {
     entries: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

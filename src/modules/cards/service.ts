@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import QRCode from 'qrcode';
 import type { Db } from '../../db/client.ts';
 import { memberCard, membership, person } from '../../db/schema/members.ts';
 import { unit } from '../../db/schema/units.ts';
 import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { todayVn } from '../../lib/dates.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
+import { qrcode } from '../../lib/pdf.ts';
 import { canWriteUnder, outOfScope } from '../../lib/scope.ts';
 import { type Conn, run, type Tx } from '../../lib/tx.ts';
 import { personInScope } from '../members/queries.ts';
@@ -168,7 +168,11 @@ export async function eCard(db: Db, caller: Caller, personId: number, origin: st
   if (!card) throw notFound(CARD, personId);
   const p = (await db.select().from(person).where(eq(person.id, personId)))[0];
   const verifyPath = `/verify/${card.verifyToken}`;
-  const qrSvg = await QRCode.toString(`${origin}${verifyPath}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  const qrSvg = await qrcode().toString(`${origin}${verifyPath}`, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 1,
+  });
   return {
     cardNo: card.cardNo,
     fullName: p?.fullName ?? '',

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import { formatViDate } from '../../lib/dates.ts';
-import ExcelJS from '../../lib/exceljs.ts';
+import { excel } from '../../lib/exceljs.ts';
 import { logAccess } from '../../lib/privacy.ts';
 import type { MemberListQuery } from './schema.ts';
 import { type Caller, listPage, seesIds } from './service.ts';
@@ -14,7 +14,7 @@ const GENDER: Record<string, string> = { male: 'Nam', female: 'Nữ' };
  */
 export function exportMembers(db: Db, caller: Caller, query: Omit<MemberListQuery, 'limit' | 'after'>) {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true });
   const ws = wb.addWorksheet('Đoàn viên');
   ws.columns = [
     { header: 'STT', width: 7 },

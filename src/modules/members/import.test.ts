@@ -6,7 +6,7 @@ import { messyMemberWorkbook } from '../../../test/spreadsheets.ts';
 import { buildSmallTree } from '../../../test/tree.ts';
 import type { App } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
-import ExcelJS from '../../lib/exceljs.ts';
+import { excel } from '../../lib/exceljs.ts';
 import { run } from '../../lib/tx.ts';
 
 let database: Database;
@@ -113,7 +113,7 @@ describe('exporting, and accounting for every look at personal data', () => {
     const res = await officerA.get(`/api/v1/members/export.xlsx?under=${t.a1}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('.xlsx');
-    const wb = new ExcelJS.Workbook();
+    const wb = new (excel().Workbook)();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     const names = [2, 3, 4].map((r) => ws?.getRow(r).getCell(2).value);
