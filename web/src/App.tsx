@@ -5,11 +5,13 @@ import { useMe } from './api/auth.ts';
 import { refreshCsrf } from './api/client.ts';
 import { ErrorAlert } from './components/ErrorAlert.tsx';
 import { Shell } from './components/Shell.tsx';
+import { ApplicationsPage } from './routes/applications/ApplicationsPage.tsx';
 import { HomePage } from './routes/home/HomePage.tsx';
 import { LoginPage } from './routes/login/LoginPage.tsx';
 import { MemberPage } from './routes/members/MemberPage.tsx';
 import { MembersPage } from './routes/members/MembersPage.tsx';
 import { NewMemberPage } from './routes/members/NewMemberPage.tsx';
+import { QualityPage } from './routes/members/QualityPage.tsx';
 import { ComingSoonPage } from './routes/placeholder/ComingSoonPage.tsx';
 import { NotFoundPage } from './routes/placeholder/NotFoundPage.tsx';
 import { TreePage } from './routes/tree/TreePage.tsx';
@@ -59,6 +61,8 @@ function SignedIn() {
         <Route path="/units/:id" element={<UnitPage />} />
         <Route path="/members" element={<MembersPage />} />
         <Route path="/members/new" element={<NewMemberPage />} />
+        <Route path="/members/quality" element={<QualityPage />} />
+        <Route path="/applications" element={<ApplicationsPage />} />
         <Route path="/members/:id" element={<MemberPage />} />
         {comingSoon.map((name) => (
           <Route key={name} path={`/soon/${name}`} element={<ComingSoonPage name={name} />} />

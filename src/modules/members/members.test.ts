@@ -134,6 +134,20 @@ describe('the membership lifecycle', () => {
     expect(await count(t.districtA, '2024-06-01')).toBe(1);
   });
 
+  it('counts women from the member’s gender, and follows a correction of it', async () => {
+    const women = async () =>
+      (await admin.get(`/api/v1/units/${t.districtA}/member-count?asOf=2024-07-01`)).json().women;
+    expect(await women()).toBe(0);
+    await officerA.request('PATCH', `/api/v1/members/${ducId}`, {
+      ...duc,
+      gender: 'female',
+      citizenId: '040190123456',
+    });
+    expect(await women()).toBe(1);
+    await officerA.request('PATCH', `/api/v1/members/${ducId}`, duc);
+    expect(await women()).toBe(0);
+  });
+
   it('refuses to rewrite the past: an end dated before the current membership began', async () => {
     const res = await officerA.request('POST', `/api/v1/members/${ducId}/end`, { kind: 'death', onDate: '2024-05-01' });
     expect(res.statusCode).toBe(400);

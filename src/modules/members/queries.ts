@@ -100,13 +100,13 @@ function admissionFilters(f: ListFilter): SQL[] {
 
 /** Members under a path on day d: the count the plan's targets are measured by. */
 export async function countMembersUnder(db: Conn, path: string, d: string) {
+  // Gender is read from the membership row (kept in step by triggers): no join to person.
   const res = await run<{ total: number; women: number }>(
     db,
     sql`
-    select count(*)::int as total, count(*) filter (where p.gender = 'female')::int as women
+    select count(*)::int as total, count(*) filter (where m.gender = 'female')::int as women
     from membership m
     join unit_version uv on uv.unit_id = m.unit_id and ${onDay('uv', d)}
-    join person p on p.id = m.person_id
     where ${coversDay('m', d)} and uv.path <@ ${path}::ltree`,
   );
   return res.rows[0] ?? { total: 0, women: 0 };

@@ -1,6 +1,12 @@
 // The server's zod schemas are the one source of these shapes; the web only infers from them.
 import type { z } from 'zod';
 import type { problemSchema } from '../../../src/lib/schemas.ts';
+import type {
+  admitApplicationBody,
+  applicationSchema,
+  applicationStatuses,
+  submitBody,
+} from '../../../src/modules/applications/schema.ts';
 import type { areaDetailSchema } from '../../../src/modules/areas/schema.ts';
 import type { csrfSchema, Me, RoleName } from '../../../src/modules/auth/schema.ts';
 import type {
@@ -18,6 +24,7 @@ import type {
   memberListSchema,
   membershipPeriod,
 } from '../../../src/modules/members/schema.ts';
+import type { ProblemKind, qualityItem, qualityReport } from '../../../src/modules/quality/schema.ts';
 import type {
   childrenSchema,
   countsSchema,
@@ -64,3 +71,10 @@ export type Verification = z.infer<typeof verificationSchema>;
 export type IssueCardInput = z.input<typeof issueBody>;
 export type ReissueCardInput = z.input<typeof reissueBody>;
 export type RevokeCardInput = z.input<typeof revokeBody>;
+export type Application = z.infer<typeof applicationSchema>;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+export type SubmitApplicationInput = z.input<typeof submitBody>;
+export type AdmitApplicationInput = z.input<typeof admitApplicationBody>;
+export type QualityReport = z.infer<typeof qualityReport>;
+export type QualityItem = z.infer<typeof qualityItem>;
+export type { ProblemKind };

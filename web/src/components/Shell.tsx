@@ -1,10 +1,12 @@
 import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAlertTriangle,
   IconBuildingFactory2,
   IconChartBar,
   IconDeviceMobile,
   IconFileReport,
+  IconFileText,
   IconHierarchy2,
   IconHome,
   IconSeeding,
@@ -30,7 +32,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   const inTree = pathname.startsWith('/tree') || pathname.startsWith('/units');
-  const inMembers = pathname.startsWith('/members');
+  const inMembers = pathname.startsWith('/members') || pathname.startsWith('/applications');
 
   return (
     <AppShell
@@ -99,6 +101,32 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
             onClick={close}
             data-testid="nav-members"
           />
+          {inMembers && (
+            <>
+              <NavLink
+                component={Link}
+                to="/applications"
+                label={t('nav.applications')}
+                pl="xl"
+                leftSection={<IconFileText size={16} />}
+                active={pathname.startsWith('/applications')}
+                variant="subtle"
+                onClick={close}
+                data-testid="nav-applications"
+              />
+              <NavLink
+                component={Link}
+                to="/members/quality"
+                label={t('nav.quality')}
+                pl="xl"
+                leftSection={<IconAlertTriangle size={16} />}
+                active={pathname === '/members/quality'}
+                variant="subtle"
+                onClick={close}
+                data-testid="nav-quality"
+              />
+            </>
+          )}
           {coming.map(({ key, icon: Icon }) => (
             <NavLink
               key={key}

@@ -1,5 +1,5 @@
 import { Button, Card, Center, Group, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconUserPlus, IconUserSearch } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFileText, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/auth.ts';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDay, formatNumber, todayVn } from '../../lib/format.ts';
 import { isWriter } from '../../lib/roles.ts';
 import { MemberFilters } from './MemberFilters.tsx';
+import { MembersTabs } from './MembersTabs.tsx';
 import { MemberTable } from './MemberTable.tsx';
 import { toFilter, useListParams } from './useListParams.ts';
 
@@ -22,16 +23,42 @@ export function MembersPage() {
 
   return (
     <Stack maw={1200} gap="md">
+      <MembersTabs />
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>{t('member.listTitle')}</Title>
           <Text c="dimmed">{t('member.listSubtitle')}</Text>
         </div>
-        {isWriter(me.data) && (
-          <Button component={Link} to="/members/new" leftSection={<IconUserPlus size={18} />} data-testid="member-new">
-            {t('member.admit')}
+        <Group gap="sm">
+          <Button
+            component={Link}
+            to="/members/quality"
+            variant="default"
+            leftSection={<IconAlertTriangle size={18} />}
+            data-testid="member-quality"
+          >
+            {t('nav.quality')}
           </Button>
-        )}
+          <Button
+            component={Link}
+            to="/applications"
+            variant="light"
+            leftSection={<IconFileText size={18} />}
+            data-testid="member-applications"
+          >
+            {t('nav.applications')}
+          </Button>
+          {isWriter(me.data) && (
+            <Button
+              component={Link}
+              to="/members/new"
+              leftSection={<IconUserPlus size={18} />}
+              data-testid="member-new"
+            >
+              {t('member.admit')}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <MemberFilters value={params.value} onChange={params.set} onClear={params.clear} filtered={params.filtered} />

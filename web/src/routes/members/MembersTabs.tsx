@@ -1,0 +1,28 @@
+import { Tabs } from '@mantine/core';
+import { IconAlertTriangle, IconFileText, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+
+const tabs = [
+  { path: '/members', key: 'nav.memberList', icon: IconUsers, testId: 'tab-members' },
+  { path: '/applications', key: 'nav.applications', icon: IconFileText, testId: 'tab-applications' },
+  { path: '/members/quality', key: 'nav.quality', icon: IconAlertTriangle, testId: 'tab-quality' },
+] as const;
+
+/** The Đoàn viên area's pages: the register, applications to join, data quality. */
+export function MembersTabs() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  return (
+    <Tabs value={pathname} onChange={(v) => v && navigate(v)}>
+      <Tabs.List>
+        {tabs.map(({ path, key, icon: Icon, testId }) => (
+          <Tabs.Tab key={path} value={path} leftSection={<Icon size={16} />} data-testid={testId}>
+            {t(key)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+    </Tabs>
+  );
+}
