@@ -68,7 +68,7 @@ describe('applications and data quality', () => {
     await row.waitFor();
     await row.getByTestId('application-admit').click();
     const unitInput = page.getByTestId('admit-app-unit');
-    await expect.poll(() => unitInput.inputValue()).toBe(cdcs.name);
+    await expect.poll(() => unitInput.inputValue(), { timeout: 20_000 }).toBe(cdcs.name);
     await page.getByTestId('admit-app-decision').fill('21/QĐ-CĐCS');
     await page.getByTestId('admit-app-modal-submit').click();
     await page.getByTestId('application-admitted-link').click();
@@ -103,10 +103,13 @@ describe('applications and data quality', () => {
     await card.click();
     await page.waitForURL((u) => u.searchParams.get('kind') === 'missing_citizen_id');
     await expect
-      .poll(async () => {
-        const badges = await page.getByTestId('quality-row').locator('.mantine-Badge-label').allTextContents();
-        return badges.length > 0 && badges.every((b) => b === 'Thiếu CCCD');
-      })
+      .poll(
+        async () => {
+          const badges = await page.getByTestId('quality-row').locator('.mantine-Badge-label').allTextContents();
+          return badges.length > 0 && badges.every((b) => b === 'Thiếu CCCD');
+        },
+        { timeout: 20_000 },
+      ) // the filtered report is a new query; the default 1 s is too short under CI load
       .toBe(true);
     await page.getByTestId('quality-fix').first().click();
     await page.waitForURL(/\/members\/\d+$/);
