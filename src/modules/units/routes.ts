@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { todayVn } from '../../lib/dates.ts';
 import { actorOf, scopeOf } from '../../lib/http.ts';
 import { idParam, problemSchema } from '../../lib/schemas.ts';
+import { move } from './move.ts';
 import {
   asOfQuery,
   childrenSchema,
@@ -138,7 +139,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: moveResultSchema, ...errors },
       },
     },
-    async (req) => service.move(db, scopeOf(req), actorOf(req), req.body),
+    async (req) => move(db, scopeOf(req), actorOf(req), req.body),
   );
 
   app.post(

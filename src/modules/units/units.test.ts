@@ -6,6 +6,7 @@ import type { Database } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
 import { fullScope } from '../../lib/scope.ts';
 import { run } from '../../lib/tx.ts';
+import { move as moveUnits } from './move.ts';
 import * as units from './service.ts';
 
 const actor = { id: null, name: 'test' };
@@ -40,7 +41,7 @@ describe('the versioned union tree', () => {
   });
 
   it('moves a subtree from a day on and keeps the old placement answerable', async () => {
-    const res = await units.move(database.db, fullScope, actor, {
+    const res = await moveUnits(database.db, fullScope, actor, {
       unitIds: [t.a2],
       newParentId: t.districtB,
       effectiveOn: '2023-07-01',
@@ -74,7 +75,7 @@ describe('the versioned union tree', () => {
           foundedOn: '2010-01-01',
         }),
       );
-    const res = await units.move(database.db, fullScope, actor, {
+    const res = await moveUnits(database.db, fullScope, actor, {
       unitIds: ids,
       newParentId: t.province,
       effectiveOn: '2025-07-01',
@@ -92,7 +93,7 @@ describe('the versioned union tree', () => {
   it('refuses a move under the unit itself and writes nothing', async () => {
     const before = await run<{ n: number }>(database.db, sql`select count(*)::int as n from unit_version`);
     await expect(
-      units.move(database.db, fullScope, actor, {
+      moveUnits(database.db, fullScope, actor, {
         unitIds: [t.districtB],
         newParentId: t.a2s,
         effectiveOn: '2026-01-01',
@@ -128,7 +129,7 @@ describe('the versioned union tree', () => {
     await expect(
       units.dissolve(database.db, fullScope, actor, t.districtA, { effectiveOn: '2025-07-01' }),
     ).rejects.toMatchObject({ code: 'unit_has_children' });
-    await units.move(database.db, fullScope, actor, {
+    await moveUnits(database.db, fullScope, actor, {
       unitIds: [t.a1],
       newParentId: t.province,
       effectiveOn: '2025-07-01',
