@@ -1,6 +1,43 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+
+export const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export type Engine = 'PGlite' | 'PostgreSQL';
+
+/**
+ * A fresh, migrated database for one bench run: PGlite in memory, or a PostgreSQL database of this
+ * name at BENCH_PG_URL (dropped first if a crashed run left it, and dropped again afterwards).
+ */
+export async function withBenchDb<T>(engine: Engine, name: string, fn: (d: Database) => Promise<T>): Promise<T> {
+  if (engine === 'PGlite') {
+    const d = await openDatabase({ dataDir: 'memory://' });
+    try {
+      await migrate(d);
+      return await fn(d);
+    } finally {
+      await d.close();
+    }
+  }
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const d = await openDatabase({ databaseUrl: url.toString() });
+  try {
+    await migrate(d);
+    return await fn(d);
+  } finally {
+    await d.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
 
 export type Timing = { runs: number; p50: number; p95: number; min: number; max: number };
 

@@ -9,7 +9,12 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export type TestServer = { url: string; stop: () => Promise<void> };
+export type TestServer = {
+  url: string;
+  stop: () => Promise<void>;
+  /** What the server wrote lately (its log at warn level): the development sign-in codes appear here. */
+  output: () => string;
+};
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -93,7 +98,7 @@ async function serve(dataDir: string, timeoutMs: number, keepData: boolean): Pro
   });
   let output = '';
   const keep = (b: Buffer) => {
-    output = (output + b.toString()).slice(-8000);
+    output = (output + b.toString()).slice(-64000);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -128,7 +133,7 @@ async function serve(dataDir: string, timeoutMs: number, keepData: boolean): Pro
     }
     try {
       const res = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) return { url, stop };
+      if (res.status === 200) return { url, stop, output: () => output };
     } catch {
       // not listening yet
     }
@@ -162,6 +167,21 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
   const context = await browser.newContext({
     baseURL,
     viewport: { width: 1366, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  context.setDefaultTimeout(20_000);
+  return context.newPage();
+}
+
+/** A phone-sized browser context (a mid-range Android phone's screen, touch) with one page. */
+export async function newPhonePage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });

@@ -24,7 +24,17 @@ const stale = (output, sources) => {
 };
 
 export function ensureWebBuild() {
-  if (!stale('web/dist/index.html', ['web/src', 'web/index.html', 'vite.config.ts', 'src/lib/dates.ts'])) return;
+  if (
+    !stale('web/dist/index.html', [
+      'web/src',
+      'web/index.html',
+      'web/app',
+      'web/public',
+      'vite.config.ts',
+      'src/lib/dates.ts',
+    ])
+  )
+    return;
   process.stdout.write('Đang dựng giao diện web (building the web app)…\n');
   execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
 }

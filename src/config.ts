@@ -22,6 +22,15 @@ const envSchema = z.object({
   DEMO_MEMBERS: z.coerce.number().min(0).max(1).default(0.1),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   NODE_ENV: z.string().default('development'),
+  // How members' one-time sign-in codes go out: 'log' writes them to the server log (development),
+  // 'webhook' POSTs { channel, to, text } to OTP_WEBHOOK_URL (an SMS, Zalo ZNS or e-mail gateway).
+  OTP_CHANNEL: z.enum(['log', 'webhook']).default('log'),
+  OTP_WEBHOOK_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .url({ protocol: /^https?$/, error: 'OTP_WEBHOOK_URL phải là địa chỉ http(s):// (must be an http(s) URL)' })
+      .optional(),
+  ),
 });
 
 export type Config = {
@@ -35,6 +44,8 @@ export type Config = {
   demoMembers: number;
   cookieSecure: boolean | 'auto';
   production: boolean;
+  otpChannel: 'log' | 'webhook';
+  otpWebhookUrl: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,6 +55,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Cấu hình môi trường không hợp lệ (invalid environment):\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (e.OTP_CHANNEL === 'webhook' && !e.OTP_WEBHOOK_URL)
+    throw new Error(
+      'Cấu hình môi trường không hợp lệ (invalid environment):\n  - OTP_WEBHOOK_URL: cần khi OTP_CHANNEL=webhook (required when OTP_CHANNEL=webhook)',
+    );
+  if (e.OTP_CHANNEL === 'log' && production)
+    throw new Error(
+      "Cấu hình môi trường không hợp lệ (invalid environment):\n  - OTP_CHANNEL: kênh «log» ghi mã đăng nhập của đoàn viên vào nhật ký máy chủ, không dùng khi NODE_ENV=production; đặt OTP_CHANNEL=webhook và OTP_WEBHOOK_URL (the log channel writes members' sign-in codes to the server log and is refused in production; set OTP_CHANNEL=webhook and OTP_WEBHOOK_URL)",
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -54,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     demoMembers: e.DEMO_MEMBERS,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
-    production: e.NODE_ENV === 'production',
+    production,
+    otpChannel: e.OTP_CHANNEL,
+    otpWebhookUrl: e.OTP_WEBHOOK_URL,
   };
 }

@@ -2,9 +2,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { type App, buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
-import { SESSION_COOKIE } from '../src/lib/http.ts';
+import { MEMBER_SESSION_COOKIE, SESSION_COOKIE } from '../src/lib/http.ts';
 import type { RoleName } from '../src/modules/auth/schema.ts';
 import { createUser } from '../src/modules/auth/service.ts';
+import { startMemberSession } from '../src/modules/member-auth/session.ts';
 
 export async function buildTestApp(database: Database): Promise<App> {
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'never' } as NodeJS.ProcessEnv);
@@ -12,7 +13,7 @@ export async function buildTestApp(database: Database): Promise<App> {
 }
 
 export async function addUser(database: Database, username: string, role: RoleName, unitId: number | null) {
-  await createUser(
+  return createUser(
     database.db,
     { id: null, name: 'test' },
     {
@@ -24,7 +25,7 @@ export async function addUser(database: Database, username: string, role: RoleNa
   );
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Client = {
   request: (
     method: Method,
@@ -36,8 +37,12 @@ export type Client = {
 };
 
 /** A client with a CSRF token and, when a user name is given, a logged-in session. */
-export async function clientFor(app: App, username?: string): Promise<Client> {
-  const cookies: Record<string, string> = {};
+export async function clientFor(
+  app: App,
+  username?: string,
+  startCookies: Record<string, string> = {},
+): Promise<Client> {
+  const cookies: Record<string, string> = { ...startCookies };
   const keep = (res: LightMyRequestResponse) => {
     for (const c of res.cookies) cookies[c.name] = c.value;
   };
@@ -64,4 +69,13 @@ export async function clientFor(app: App, username?: string): Promise<Client> {
     if (!cookies[SESSION_COOKIE]) throw new Error('no session cookie');
   }
   return { request, get: (url) => request('GET', url) };
+}
+
+/**
+ * A member app client: a CSRF token and a member session for the person, started directly (the
+ * one-time-code flow itself is tested in member-auth).
+ */
+export async function memberClientFor(app: App, database: Database, personId: number): Promise<Client> {
+  const { token } = await startMemberSession(database.db, personId);
+  return clientFor(app, undefined, { [MEMBER_SESSION_COOKIE]: token });
 }

@@ -15,7 +15,9 @@ export async function createTestDatabase(): Promise<Database> {
     return database;
   }
   const baseUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `congdoan_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  // CI gives each run its own prefix, so that its clean-up never drops another run's databases.
+  const prefix = process.env.TEST_DB_PREFIX ?? 'congdoan_test_';
+  const name = `${prefix}${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);

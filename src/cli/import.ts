@@ -8,6 +8,7 @@ import { AppError } from '../lib/errors.ts';
 import { fullScope } from '../lib/scope.ts';
 import { importMembers } from '../modules/members/import.ts';
 import { fail, withDatabase } from './db.ts';
+import { addEnterpriseImport } from './import-enterprises.ts';
 
 const cliCaller = { scope: fullScope, roles: [{ role: 'system_admin' }] };
 
@@ -21,7 +22,7 @@ export const importCommand = () => {
     .option('--dry-run', 'chỉ kiểm tra, không ghi gì')
     .action(async (file: string, o: { unit: string; takeValid?: boolean; dryRun?: boolean }) => {
       if (!fs.existsSync(file)) return fail(`Không thấy tệp «${file}».`);
-      await withDatabase(async ({ db }) => {
+      await withDatabase(async ({ db, kind }) => {
         const rows = await db.select({ id: unit.id }).from(unit).where(eq(unit.code, o.unit));
         if (!rows[0]) return fail(`Không có đơn vị mã «${o.unit}».`);
         const bar = new SingleBar({ format: 'Đang nhập [{bar}] {percentage}% | {rows} dòng' });
@@ -37,6 +38,7 @@ export const importCommand = () => {
               unitId: rows[0].id,
               take: o.takeValid ? 'valid' : 'all',
               dryRun: !!o.dryRun,
+              embedded: kind === 'pglite',
               onProgress: (done, total) => {
                 if (!started) bar.start(total, 0);
                 started = true;
@@ -69,5 +71,6 @@ export const importCommand = () => {
         }
       });
     });
+  addEnterpriseImport(cmd);
   return cmd;
 };

@@ -50,6 +50,12 @@ pg.types.setTypeParser(20, (v: string) => Number(v));
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection the server closes (a restart, an administrator's terminate) is an 'error'
+    // event on the pool; unheard, it would end the process. The pool drops that client and opens
+    // a new one on the next query, so noting it is enough.
+    pool.on('error', (err) => {
+      console.error(`PostgreSQL: an idle connection was closed by the server: ${err.message}`);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

@@ -9,27 +9,34 @@ export function formatViDate(isoDay: string): string {
   return `${d}/${m}/${y}`;
 }
 
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VI_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
 /** Accepts 'YYYY-MM-DD' or 'dd/mm/yyyy' and returns 'YYYY-MM-DD', or null when not a real day. */
 export function parseDay(text: string): string | null {
   const t = text.trim();
   let y: number;
   let m: number;
   let d: number;
-  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  let match = ISO_DAY.exec(t);
   if (match) {
     y = Number(match[1]);
     m = Number(match[2]);
     d = Number(match[3]);
   } else {
-    match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+    match = VI_DAY.exec(t);
     if (!match) return null;
     d = Number(match[1]);
     m = Number(match[2]);
     y = Number(match[3]);
   }
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+  // Checked by arithmetic, not a Date per call (an import checks two days a row). Years before
+  // 100 are refused as before, when Date.UTC read them as 19xx.
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  if (y < 100 || m < 1 || m > 12 || d < 1 || d > days) return null;
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
 /** The calendar day n days after (or before, n < 0) the given one. */
@@ -38,3 +45,11 @@ export function addDays(isoDay: string, n: number): string {
   t.setUTCDate(t.getUTCDate() + n);
   return t.toISOString().slice(0, 10);
 }
+
+/** Whole days from one calendar day to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The earlier of two calendar days (YYYY-MM-DD compares as text). */
+export const earlierDay = (a: string, b: string) => (a < b ? a : b);

@@ -31,13 +31,7 @@ export function toAppError(error: unknown): AppError {
       'Phiên làm việc đã hết hạn bảo mật (CSRF). Tải lại trang rồi thử lại.',
       'The security token (CSRF) is missing or stale. Reload the page and try again.',
     );
-  if (e?.statusCode === 429)
-    return new AppError(
-      'rate_limited',
-      429,
-      'Bạn thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
-      'Too many attempts. Please wait a minute and try again.',
-    );
+  if (e?.statusCode === 429) return rateLimited(e.message);
   if (e?.statusCode === 404) return new AppError('not_found', 404, 'Không có đường dẫn này.', 'There is no such path.');
   if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
     return new AppError(
@@ -66,6 +60,24 @@ export function toAppError(error: unknown): AppError {
     500,
     'Hệ thống gặp lỗi ngoài dự kiến. Lỗi đã được ghi lại; vui lòng thử lại sau.',
     'Something went wrong on our side. It has been logged; please try again later.',
+  );
+}
+
+const UNITS_VI = { second: 'giây', minute: 'phút', hour: 'giờ', day: 'ngày' } as const;
+
+/**
+ * The rate limiter's refusal, saying when to try again: its message ends "retry in 2 minutes"
+ * (@fastify/rate-limit's wording of the time left), read back into both languages.
+ */
+export function rateLimited(message: string | undefined): AppError {
+  const m = /retry in (\d+) (second|minute|hour|day)s?/.exec(message ?? '');
+  const n = m ? Number(m[1]) : 1;
+  const unit = (m?.[2] ?? 'minute') as keyof typeof UNITS_VI;
+  return new AppError(
+    'rate_limited',
+    429,
+    `Bạn thử quá nhiều lần. Vui lòng thử lại sau ${n} ${UNITS_VI[unit]}.`,
+    `Too many attempts. Please try again in ${n} ${unit}${n === 1 ? '' : 's'}.`,
   );
 }
 

@@ -318,9 +318,12 @@ export function taxCodeCheckDigit(first9: string): number | null {
 }
 
 export function parseTaxCode(text: string): IdResult {
-  const raw = digitsOf(text);
-  if (raw === null) return notDigits('Mã số thuế', 'A tax code');
-  if (raw.length === 0) return empty('mã số thuế', 'The tax code');
+  const typed = digitsOf(text);
+  if (typed === null) return notDigits('Mã số thuế', 'A tax code');
+  if (typed.length === 0) return empty('mã số thuế', 'The tax code');
+  // Excel stores a tax code as a number and drops the leading zero of provinces 01-09 (Hà Nội is
+  // 01); the check digit still guards the restored code.
+  const raw = typed.length === 9 || typed.length === 12 ? `0${typed}` : typed;
   if (raw.length !== 10 && raw.length !== 13) {
     return refuse(
       'length',

@@ -42,3 +42,51 @@ export function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.end();
   });
 }
+
+export type PdfColumn = { title: string; width: number; align?: 'left' | 'right' | 'center' };
+
+/**
+ * A simple ruled table that flows over pages, repeating its header row on each new page.
+ * Widths are fractions of the text width. Returns the y below the table.
+ */
+export function drawTable(doc: PDFKit.PDFDocument, columns: PdfColumn[], rows: string[][], fontSize = 8.5) {
+  const left = doc.page.margins.left;
+  const full = doc.page.width - left - doc.page.margins.right;
+  const widths = columns.map((c) => c.width * full);
+  const pad = 3;
+  const heightOf = (cells: string[], font: string) => {
+    doc.font(font).fontSize(fontSize);
+    return (
+      Math.max(...cells.map((t, i) => doc.heightOfString(t || ' ', { width: (widths[i] ?? 0) - 2 * pad }))) + 2 * pad
+    );
+  };
+  const drawRow = (cells: string[], y: number, font: string, fill?: string) => {
+    const h = heightOf(cells, font);
+    let x = left;
+    cells.forEach((t, i) => {
+      const w = widths[i] ?? 0;
+      if (fill) doc.rect(x, y, w, h).fill(fill);
+      doc.rect(x, y, w, h).lineWidth(0.4).strokeColor('#9aa5b1').stroke();
+      doc
+        .fillColor('black')
+        .font(font)
+        .fontSize(fontSize)
+        .text(t, x + pad, y + pad, { width: w - 2 * pad, align: columns[i]?.align ?? 'left' });
+      x += w;
+    });
+    return y + h;
+  };
+  const header = columns.map((c) => c.title);
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  let y = drawRow(header, doc.y, 'vi-bold', '#e8eef5');
+  for (const r of rows) {
+    if (y + heightOf(r, 'vi') > bottom()) {
+      doc.addPage();
+      y = drawRow(header, doc.page.margins.top, 'vi-bold', '#e8eef5');
+    }
+    y = drawRow(r, y, 'vi');
+  }
+  doc.x = left;
+  doc.y = y + 8;
+  return doc.y;
+}

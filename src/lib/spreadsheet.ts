@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import type { CellValue } from 'exceljs';
 import { AppError } from './errors.ts';
-import { excel } from './exceljs.ts';
 import { fold } from './vietnamese.ts';
+import { readXlsx } from './xlsx.ts';
 
 /** A cell as read: text, number, a date (xlsx date cells) or empty. */
 export type Cell = string | number | Date | boolean | null;
@@ -27,17 +26,6 @@ export const foldHeader = (text: string) =>
   fold(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-
-function cellValue(v: CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('result' in v) return cellValue(v.result as CellValue); // formula
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text); // hyperlink
-  }
-  return String(v);
-}
 
 /**
  * Reads the first sheet of an .xlsx file, or a .csv file (comma, semicolon or tab; UTF-8 with or
@@ -73,20 +61,8 @@ export async function* readSheet(
       `Tệp «${fileName}» không đọc được: chỉ nhận .xlsx hoặc .csv (tệp .xls cũ: mở bằng Excel và lưu lại dạng .xlsx).`,
       `«${fileName}» cannot be read: only .xlsx or .csv (for an old .xls, open it in Excel and save as .xlsx).`,
     );
-  const reader = new (excel().stream.xlsx.WorkbookReader)(source(), {
-    entries: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    worksheets: 'emit',
-  });
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = (row.values as CellValue[]).slice(1); // ExcelJS rows are 1-based
-        yield { rowNumber: row.number, cells: values.map(cellValue) };
-      }
-      return; // the first sheet only
-    }
+    yield* readXlsx(data, onBytes);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError(

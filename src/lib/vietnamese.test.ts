@@ -55,6 +55,57 @@ describe('Vietnamese text', () => {
   });
 });
 
+describe('sort keys, computed word by word', () => {
+  // The definition, letter by letter over the whole text: sortKey caches words and must agree.
+  const reference = (text: string) => {
+    const letters: string[] = [];
+    const tones: string[] = [];
+    const toneOf: Record<string, number> = { '\u0300': 1, '\u0309': 2, '\u0303': 3, '\u0301': 4, '\u0323': 5 };
+    for (const ch of text.toLowerCase().normalize('NFD').replace(/\s+/g, ' ').trim()) {
+      const tone = toneOf[ch];
+      if (tone !== undefined) {
+        tones[tones.length - 1] = String(tone);
+        continue;
+      }
+      if (ch === '\u0306' || ch === '\u0302' || ch === '\u031b') {
+        const last = letters.pop() ?? '';
+        letters.push(`${(last.length === 1 ? last : '').normalize('NFC')}${ch}`.normalize('NFC'));
+        continue;
+      }
+      if (/[\u0300-\u036f]/.test(ch)) continue;
+      letters.push(ch);
+      tones.push('0');
+    }
+    const alphabet = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
+    const primary = letters
+      .map((l) => (alphabet.indexOf(l) >= 0 ? String.fromCharCode(0x41 + alphabet.indexOf(l)) : l))
+      .join('');
+    return `${primary}\u0001${tones.join('')}`;
+  };
+  const parts = [
+    ...'aăâbcdđeêghiklmnoôơpqrstuưvxyÁÀẢÃẠĐƯ 1-'.split(''),
+    '\u0301',
+    '\u0300',
+    '\u0303',
+    '\u0306',
+    '\u031b',
+    '  ',
+    '\t',
+  ];
+
+  it('agrees with the letter-by-letter definition for any text, repeated words included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 20 }), fc.string({ unit: 'grapheme' }), (a, s) => {
+        const text = a.join('');
+        expect(sortKey(text)).toBe(reference(text));
+        expect(sortKey(`${text} ${text}`)).toBe(reference(`${text} ${text}`));
+        expect(sortKey(s)).toBe(reference(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('people in Vietnamese order', () => {
   it('sorts by given name first, then the whole name', async () => {
     const { personSortKey } = await import('./vietnamese.ts');

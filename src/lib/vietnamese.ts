@@ -33,9 +33,38 @@ const TONES: Record<string, number> = { '\u0300': 1, '\u0309': 2, '\u0303': 3, '
  * in SQL, which works the same on PGlite and PostgreSQL whatever collations the server has.
  */
 export function sortKey(text: string): string {
+  const words = text.toLowerCase().normalize('NFD').replace(/\s+/g, ' ').trim().split(' ');
+  // Word by word, each word's key computed once: names are made of few distinct words, and an
+  // import of 170,000 members spent more time here than anywhere else in checking its rows.
+  let primary = '';
+  let tones = '';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    let k = wordKeys.get(w);
+    if (!k) {
+      // A word opening with a combining mark changes the space before it: no word-by-word then.
+      if (/^[\u0300-\u036f]/.test(w)) return keyOf(words.join(' '));
+      k = keyParts(w);
+      if (wordKeys.size >= 50_000) wordKeys.clear();
+      wordKeys.set(w, k);
+    }
+    primary += i === 0 ? k[0] : ` ${k[0]}`;
+    tones += i === 0 ? k[1] : `0${k[1]}`;
+  }
+  return `${primary}\u0001${tones}`;
+}
+
+const wordKeys = new Map<string, [string, string]>();
+const keyOf = (normalised: string) => {
+  const [primary, tones] = keyParts(normalised);
+  return `${primary}\u0001${tones}`;
+};
+
+/** Primary letters and tones of a lower-case NFD text with single spaces. */
+function keyParts(text: string): [string, string] {
   const letters: string[] = [];
   const tones: string[] = [];
-  for (const ch of text.toLowerCase().normalize('NFD').replace(/\s+/g, ' ').trim()) {
+  for (const ch of text) {
     const tone = TONES[ch];
     if (tone !== undefined) {
       tones[tones.length - 1] = String(tone);
@@ -59,7 +88,7 @@ export function sortKey(text: string): string {
       return i >= 0 ? String.fromCharCode(0x41 + i) : l === ' ' ? ' ' : l;
     })
     .join('');
-  return `${primary}\u0001${tones.join('')}`;
+  return [primary, tones.join('')];
 }
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

@@ -1,8 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { run } from '../lib/tx.ts';
+import { seedDemoAnnouncements } from './announcements.ts';
 import { type SeedScale, seedDemoTree } from './demo.ts';
+import { seedDemoDrives } from './drives.ts';
+import { seedDemoEnterprises } from './enterprises/index.ts';
+import { seedDemoFeedback } from './feedback.ts';
 import { seedDemoMembers } from './members/index.ts';
+import { seedDemoPlans } from './plans.ts';
+import { seedDemoReports } from './reports.ts';
 import { seedDemoUsers } from './users.ts';
 
 /** True when the database has no units yet: a new installation. */
@@ -28,6 +34,20 @@ export async function seedDemo(
       scale: opts.members ?? 1,
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
+  // Enterprises read the members back (a CĐCS's workforce is sized from its members).
+  if (opts.scale !== 'national')
+    await seedDemoEnterprises(database, {
+      total: opts.scale === 'tiny' ? 150 : 11_000,
+      memberShare: opts.members === false ? 0 : (opts.members ?? 1),
+    });
+  // Drives need enterprises without a CĐCS; recognising a few admits founders, so members too.
+  if (opts.scale !== 'national' && opts.members !== false) await seedDemoDrives(database);
+  // The plan's table is split in proportion to members, so it follows them.
+  if (opts.scale !== 'national') await seedDemoPlans(database, typeof opts.members === 'number' ? opts.members : 1);
+  // Reports read the register when submitted: after members, enterprises and drives.
+  if (opts.scale !== 'national' && opts.members !== false) await seedDemoReports(database);
+  if (opts.scale !== 'national' && opts.members !== false) await seedDemoFeedback(database);
+  if (opts.scale !== 'national' && opts.members !== false) await seedDemoAnnouncements(database);
   await seedDemoUsers(database.db);
   await database.db.execute(
     sql`insert into system_setting (key, value) values ('demo_dataset', ${opts.scale})

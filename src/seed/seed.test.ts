@@ -120,6 +120,27 @@ describe('the demo member register (small scale)', () => {
         sql`select count(*)::int as n from member_card where status = 'active'`,
       );
       expect(cards.rows[0]?.n).toBeGreaterThan(0);
+      // The real plan, its member targets split among the province's sub-units to the last member.
+      const split = await run<{ measure: string; goal: number; allocated: number }>(
+        d.db,
+        sql`select t.measure, t.goal, sum(a.value)::int as allocated from target t
+            join target_allocation a on a.target_id = t.id and a.period = 'all' and a.replaced_at is null
+            where t.measure in ('member_count', 'new_members') group by t.id, t.measure, t.goal order by t.measure`,
+      );
+      expect(split.rows).toEqual([
+        { measure: 'member_count', goal: 175_000, allocated: 175_000 },
+        { measure: 'new_members', goal: 25_000, allocated: 25_000 },
+      ]);
+      // 6-month reports of 2023: submitted by most sub-units (frozen with their figures), the province's a draft.
+      const reports = await run<{ status: string; n: number; frozen: number }>(
+        d.db,
+        sql`select status, count(*)::int as n, count(figures)::int as frozen from statistical_report
+            group by status order by status`,
+      );
+      expect(reports.rows[0]).toEqual({ status: 'draft', n: 1, frozen: 0 });
+      expect(reports.rows[1]?.status).toBe('submitted');
+      expect(reports.rows[1]?.n).toBeGreaterThanOrEqual(3);
+      expect(reports.rows[1]?.frozen).toBe(reports.rows[1]?.n);
     } finally {
       await d.close();
     }

@@ -46,6 +46,24 @@ export const demoUsers: {
     unitCode: '40H426',
     what: 'cán bộ LĐLĐ huyện Diễn Châu (đến 30/06/2025)',
   },
+  // The 2025 reform ended the district federations: these two officers work for the commune
+  // unions that took over the CĐCS of old Vinh city and Diễn Châu, so they see members today.
+  {
+    username: 'truongvinh',
+    password: 'congdoan-truongvinh',
+    displayName: 'Phạm Thị Thu (CĐ phường Trường Vinh)',
+    role: 'upper_union_officer',
+    unitCode: '40X001',
+    what: 'cán bộ Công đoàn phường Trường Vinh (từ 01/07/2025)',
+  },
+  {
+    username: 'xadienchau',
+    password: 'congdoan-xadienchau',
+    displayName: 'Hồ Văn Nam (CĐ xã Diễn Châu)',
+    role: 'upper_union_officer',
+    unitCode: '40X078',
+    what: 'cán bộ Công đoàn xã Diễn Châu (từ 01/07/2025)',
+  },
 ];
 
 const seedActor: Actor = { id: null, name: 'seed' };

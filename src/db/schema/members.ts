@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { appUser } from './auth.ts';
 import { unit } from './units.ts';
 
@@ -40,11 +53,34 @@ export const person = pgTable(
   (t) => [
     index('person_citizen_id_idx').on(t.citizenId),
     index('person_phone_idx').on(t.phone),
-    index('person_name_trgm').using('gin', sql`${t.nameFolded} gin_trgm_ops`),
+    // Name search reads person_name_word, not a trigram index on name_folded (migration 0011).
     index('person_sort_idx').on(t.sortKey, t.id),
     check('person_gender_chk', sql`${t.gender} is null or ${t.gender} in ('male', 'female')`),
   ],
 );
+
+/**
+ * Each word of each person's folded name, with the person's sort key: name search walks the
+ * entries of the rarest word typed in list order, so a first page of 50 costs about the same at
+ * 11 million people as at 1,000 (docs/architecture.md). Kept in step with person by statement
+ * triggers (migration 0012); name_folded is in the index so the other words typed are checked
+ * without visiting person.
+ */
+export const personNameWord = pgTable(
+  'person_name_word',
+  {
+    word: text('word').notNull(),
+    sortKey: text('sort_key').notNull(),
+    personId: bigint('person_id', { mode: 'number' }).notNull(),
+    nameFolded: text('name_folded').notNull(),
+  },
+  (t) => [index('person_name_word_idx').on(t.word, t.sortKey, t.personId, t.nameFolded)],
+);
+
+/** Every word that occurs in a folded name (kept by the same triggers): a typed part finds its words. */
+export const nameWord = pgTable('name_word', {
+  word: text('word').primaryKey(),
+});
 
 /**
  * One period of membership in one CĐCS: [valid_from, valid_to). Admission, transfer, withdrawal,
@@ -72,11 +108,21 @@ export const membership = pgTable(
      * women under a unit on a day needs no join to person: that join was most of its time.
      */
     gender: text('gender'),
+    /**
+     * The person's birth date, copied the same way (migration 0017), so that members by age on a
+     * day are counted from the month snapshots without a join to person.
+     */
+    birthDate: date('birth_date', { mode: 'string' }),
   },
   (t) => [
     index('membership_person_idx').on(t.personId, t.validFrom),
     index('membership_unit_idx').on(t.unitId, t.validFrom),
     index('membership_open_unit_idx').on(t.unitId).where(sql`${t.validTo} is null`),
+    // The events between a month's first day and the day asked for (member_count_snapshot).
+    index('membership_valid_from_idx').on(t.validFrom),
+    index('membership_valid_to_idx').on(t.validTo).where(sql`${t.validTo} is not null`),
+    // Members whose age band changes between a snapshot and the day asked for (a birthday).
+    index('membership_birth_date_idx').on(t.birthDate),
     check('membership_period_chk', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
     check('membership_start_chk', sql`${t.startKind} in ('admission', 'transfer_in', 'readmission', 'import')`),
     check(
@@ -138,3 +184,33 @@ export const memberCard = pgTable(
     check('member_card_status_chk', sql`${t.status} in ('active', 'replaced', 'revoked')`),
   ],
 );
+
+/**
+ * Members and women per CĐCS on the first day of a month, so that a count on any day reads one
+ * row per CĐCS plus the month's few events instead of every membership (src/modules/members/
+ * snapshots.ts). Computed when first asked for; a write that changes a past count forgets the
+ * days it touched (member_count_day) and the next read computes them again (migration 0017).
+ */
+export const memberCountSnapshot = pgTable(
+  'member_count_snapshot',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    unitId: bigint('unit_id', { mode: 'number' }).notNull(),
+    members: integer('members').notNull(),
+    women: integer('women').notNull(),
+    /** Not members minus women: a member whose gender was never recorded is neither. */
+    men: integer('men').notNull(),
+    /** By age on the day (birth date unknown: members minus these four). */
+    under30: integer('under30').notNull(),
+    in30s: integer('in30s').notNull(),
+    in40s: integer('in40s').notNull(),
+    over50: integer('over50').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.unitId] })],
+);
+
+/** The days whose snapshot rows are complete and current: a row here is the only proof. */
+export const memberCountDay = pgTable('member_count_day', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -4,8 +4,12 @@ import { actorOf, requireUser } from '../../lib/http.ts';
 import { idParam, problemSchema } from '../../lib/schemas.ts';
 import {
   admitApplicationBody,
+  appApplicationBody,
+  appApplicationSchema,
   applicationSchema,
   listQuery,
+  placesQuery,
+  placesSchema,
   publicStatusSchema,
   rejectBody,
   submitBody,
@@ -103,6 +107,39 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       await service.reject(db, requireUser(req), actorOf(req), req.params.id, req.body.reason);
       return one(req, req.params.id);
+    },
+  );
+
+  // The member app: a worker finds their workplace and applies on their own, without an account.
+  app.get(
+    '/app/join/places',
+    {
+      config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Workplaces to apply through: operating enterprises (name or tax code) and CĐCS (public)',
+        querystring: placesQuery,
+        response: { 200: placesSchema, 400: problemSchema, 429: problemSchema },
+      },
+    },
+    async (req) => ({ items: await service.places(db, req.query.q) }),
+  );
+
+  app.post(
+    '/app/applications',
+    {
+      config: { public: true, rateLimit: { max: 5, timeWindow: '1 hour' } },
+      schema: {
+        tags,
+        summary: 'A worker applies to join (public); follow it by tracking code',
+        body: appApplicationBody,
+        response: { 201: appApplicationSchema, ...errors, 429: problemSchema },
+      },
+    },
+    async (req, reply) => {
+      const answer = await service.submitFromApp(db, req.body, req.id);
+      reply.code(201);
+      return answer;
     },
   );
 

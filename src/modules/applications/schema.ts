@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isoDay } from '../../lib/schemas.ts';
-import { personInput } from '../members/schema.ts';
+import { isoDay, msg } from '../../lib/schemas.ts';
+import { genders, personInput } from '../members/schema.ts';
 
 export const applicationStatuses = ['submitted', 'verified', 'admitted', 'rejected'] as const;
 
@@ -54,4 +54,56 @@ export const publicStatusSchema = z.object({
   submittedAt: z.string(),
   decidedAt: z.string().nullable(),
   decisionReason: z.string().nullable(),
+});
+
+// ---- the member app: a worker applies on their own (public) ----------------------------------
+
+export const placesQuery = z.object({ q: z.string().trim().max(100).default('') });
+
+/** A place a worker can name as their workplace: an enterprise of the register, or a CĐCS. */
+export const placeSchema = z.object({
+  kind: z.enum(['enterprise', 'grassroots_union']),
+  id: z.number(),
+  name: z.string(),
+  /** Where it is (district, or commune after the 2025 reform), to tell two places of one name apart. */
+  district: z.string().nullable(),
+  /** The CĐCS the application would go to: the enterprise's, or the CĐCS itself. */
+  grassrootsUnionName: z.string().nullable(),
+});
+export const placesSchema = z.object({ items: z.array(placeSchema) });
+export type Place = z.infer<typeof placeSchema>;
+
+/** The worker's own details: what the union needs to verify them is required. */
+export const appApplicant = personInput.extend({
+  birthDate: z.string({ error: msg('Nhập ngày sinh.', 'Enter the date of birth.') }).pipe(isoDay),
+  gender: z.enum(genders, { error: msg('Chọn giới tính.', 'Choose the gender.') }),
+  citizenId: z
+    .string({ error: msg('Nhập số CCCD.', 'Enter the citizen ID (CCCD).') })
+    .trim()
+    .min(1, msg('Nhập số CCCD.', 'Enter the citizen ID (CCCD).'))
+    .max(20),
+  phone: z
+    .string({ error: msg('Nhập số điện thoại.', 'Enter the phone number.') })
+    .trim()
+    .min(1, msg('Nhập số điện thoại.', 'Enter the phone number.'))
+    .max(30),
+});
+
+export const appApplicationBody = z.object({
+  applicant: appApplicant,
+  /** The workplace picked from /app/join/places: an enterprise, or a CĐCS (which wins if both). */
+  enterpriseId: z.number().int().positive().optional(),
+  unitId: z.number().int().positive().optional(),
+  /** The employer typed by name when it is not in the list. */
+  employerName: z.string().trim().max(200).optional(),
+  note: z.string().trim().max(1000).optional(),
+  /** A field people never see: a form-filling robot fills it in. */
+  website: z.string().max(500).optional(),
+});
+export type AppApplicationInput = z.infer<typeof appApplicationBody>;
+
+export const appApplicationSchema = z.object({
+  trackingCode: z.string(),
+  unitName: z.string().nullable(),
+  status: z.enum(applicationStatuses),
 });

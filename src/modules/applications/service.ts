@@ -4,14 +4,17 @@ import type { Db } from '../../db/client.ts';
 import { membershipApplication } from '../../db/schema/applications.ts';
 import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { todayVn } from '../../lib/dates.ts';
-import { conflict, invalid, notFound } from '../../lib/errors.ts';
-import { canWriteUnder, inScope, outOfScope, pathInScope } from '../../lib/scope.ts';
+import { AppError, conflict, invalid, notFound } from '../../lib/errors.ts';
+import { parseTaxCode } from '../../lib/ids.ts';
+import { canWriteUnder, fullScope, inScope, outOfScope, pathInScope } from '../../lib/scope.ts';
 import { type Conn, run, type Tx } from '../../lib/tx.ts';
+import { compareVi, searchTerms } from '../../lib/vietnamese.ts';
 import { normalisePerson } from '../members/person.ts';
 import type { PersonInput } from '../members/schema.ts';
 import { admitIn, type Caller } from '../members/service.ts';
 import * as unitQ from '../units/queries.ts';
-import type { Application, SubmitInput } from './schema.ts';
+import * as q from './queries.ts';
+import type { AppApplicationInput, Application, Place, SubmitInput } from './schema.ts';
 
 const APPLICATION = { vi: 'đơn xin gia nhập', en: 'application' };
 
@@ -120,27 +123,36 @@ export async function admit(
   id: number,
   input: { unitId?: number | undefined; onDate: string; decisionNo?: string | undefined },
 ) {
-  return db.transaction(async (tx) => {
-    const a = await decidable(tx, caller, id);
-    const unitId = input.unitId ?? a.unitId;
-    const personId = await admitIn(tx, caller, actor, {
-      person: a.applicant as PersonInput,
-      unitId,
-      onDate: input.onDate,
-      ...(input.decisionNo ? { decisionNo: input.decisionNo } : {}),
-    });
-    await tx
-      .update(membershipApplication)
-      .set({ status: 'admitted', decidedAt: new Date(), decidedBy: actor.id, personId })
-      .where(eq(membershipApplication.id, id));
-    await recordAudit(tx, actor, {
-      action: 'application.admit',
-      entityType: 'application',
-      entityId: id,
-      after: { personId, unitId },
-    });
-    return personId;
+  return db.transaction((tx) => admitApplicationIn(tx, caller, actor, id, input));
+}
+
+/** The same inside the caller's transaction: a drive's recognition admits its founders with it. */
+export async function admitApplicationIn(
+  tx: Tx,
+  caller: Caller,
+  actor: Actor,
+  id: number,
+  input: { unitId?: number | undefined; onDate: string; decisionNo?: string | undefined },
+) {
+  const a = await decidable(tx, caller, id);
+  const unitId = input.unitId ?? a.unitId;
+  const personId = await admitIn(tx, caller, actor, {
+    person: a.applicant as PersonInput,
+    unitId,
+    onDate: input.onDate,
+    ...(input.decisionNo ? { decisionNo: input.decisionNo } : {}),
   });
+  await tx
+    .update(membershipApplication)
+    .set({ status: 'admitted', decidedAt: new Date(), decidedBy: actor.id, personId })
+    .where(eq(membershipApplication.id, id));
+  await recordAudit(tx, actor, {
+    action: 'application.admit',
+    entityType: 'application',
+    entityId: id,
+    after: { personId, unitId },
+  });
+  return personId;
 }
 
 export async function reject(db: Db, caller: Caller, actor: Actor, id: number, reason: string) {
@@ -180,4 +192,123 @@ export async function publicStatus(db: Db, trackingCode: string) {
     decidedAt: a.decidedAt,
     decisionReason: a.decisionReason,
   };
+}
+
+// ---- the member app: a worker applies on their own (public) ----------------------------------
+
+const PLACES_LIMIT = 20;
+
+/** Workplaces a worker can pick: operating enterprises and CĐCS by name, enterprises by tax code. */
+export async function places(db: Db, query: string): Promise<Place[]> {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return [];
+  const digits = query.replace(/[\s.]/g, '');
+  const tax = /^\d[\d-]{8,}$/.test(digits) ? parseTaxCode(digits) : undefined;
+  const taxCode = tax?.ok ? tax.value : undefined;
+  const d = todayVn();
+  const [enterprises, unions] = await Promise.all([
+    q.selectEnterprisePlaces(db, { terms, taxCode }, d, PLACES_LIMIT),
+    taxCode ? [] : q.selectGrassrootsPlaces(db, terms, d, PLACES_LIMIT),
+  ]);
+  return [
+    ...enterprises.map((r) => ({ kind: 'enterprise' as const, ...r })),
+    ...unions.map((r) => ({ kind: 'grassroots_union' as const, ...r })),
+  ]
+    .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : compareVi(a.name, b.name)))
+    .slice(0, PLACES_LIMIT)
+    .map(({ sortKey: _s, ...p }) => p);
+}
+
+/** A public request files as the app: it may send to any unit, and the audit names the app. */
+const APP_CALLER: Caller = { scope: fullScope, roles: [], id: null, username: 'app' };
+
+const placeProblem = (field: string, vi: string, en: string) =>
+  invalid(
+    [{ field, vi, en }],
+    'Nơi làm việc chưa đúng: xem trường bên dưới.',
+    'The workplace is not valid: see below.',
+  );
+
+/**
+ * Where a worker's own application goes: the CĐCS they picked; else their enterprise's CĐCS; else
+ * the upper union in charge of the enterprise; else the province federation (the tree's root).
+ */
+async function routeApplication(db: Db, input: AppApplicationInput, d: string) {
+  if (input.unitId !== undefined) {
+    const cdcs = await q.selectOperatingGrassroots(db, input.unitId, d);
+    if (!cdcs)
+      throw placeProblem(
+        'unitId',
+        'Công đoàn cơ sở đã chọn không còn hoạt động hoặc không có: hãy tìm và chọn lại nơi làm việc.',
+        'The chosen grassroots union no longer operates or does not exist: search and pick the workplace again.',
+      );
+    return { unitId: cdcs.id, employerName: input.employerName };
+  }
+  if (input.enterpriseId !== undefined) {
+    const e = await q.selectEnterpriseRouting(db, input.enterpriseId, d);
+    if (!e)
+      throw placeProblem(
+        'enterpriseId',
+        'Không tìm thấy doanh nghiệp đã chọn: hãy tìm và chọn lại, hoặc nhập tên đơn vị sử dụng lao động.',
+        'The chosen enterprise was not found: search and pick it again, or type the employer’s name.',
+      );
+    const unitId = e.grassrootsId ?? e.upperId ?? (await rootUnitId(db, d));
+    return { unitId, employerName: input.employerName ?? e.name };
+  }
+  if (!input.employerName)
+    throw placeProblem(
+      'employerName',
+      'Hãy chọn nơi làm việc trong danh sách, hoặc nhập tên đơn vị sử dụng lao động.',
+      'Pick the workplace from the list, or type the employer’s name.',
+    );
+  return { unitId: await rootUnitId(db, d), employerName: input.employerName };
+}
+
+async function rootUnitId(db: Db, d: string) {
+  const root = (await unitQ.selectRoots(db, d))[0];
+  if (!root) throw new Error('no root unit operates today');
+  return root.id;
+}
+
+/**
+ * A worker applies in the member app. A filled honeypot field is refused without saying why; a CCCD
+ * with an application still pending is refused with a hint of its tracking code.
+ */
+export async function submitFromApp(db: Db, input: AppApplicationInput, requestId?: string) {
+  if (input.website && input.website.trim() !== '')
+    throw new AppError(
+      'bad_request',
+      400,
+      'Không gửi được đơn. Vui lòng tải lại trang rồi thử lại.',
+      'The application could not be sent. Reload the page and try again.',
+    );
+  const fields = normalisePerson(input.applicant, 'applicant');
+  const d = todayVn();
+  const target = await routeApplication(db, input, d);
+  const pending = fields.citizenId ? await q.selectPendingByCitizenId(db, fields.citizenId) : undefined;
+  if (pending)
+    throw conflict(
+      'application_pending',
+      `Số CCCD này đã có một đơn đang chờ xét (mã theo dõi kết thúc bằng …${pending.trackingCode.slice(-3)}). Hãy theo dõi đơn đó thay vì gửi đơn mới.`,
+      `An application with this citizen ID is already pending (tracking code ending …${pending.trackingCode.slice(-3)}). Follow that one instead of sending a new one.`,
+    );
+  const applicant = {
+    ...input.applicant,
+    citizenId: fields.citizenId ?? input.applicant.citizenId,
+    phone: fields.phone ?? input.applicant.phone,
+  };
+  const id = await submit(
+    db,
+    APP_CALLER,
+    { id: null, name: 'app', requestId },
+    {
+      applicant,
+      unitId: target.unitId,
+      ...(target.employerName ? { employerName: target.employerName } : {}),
+      ...(input.note ? { note: input.note } : {}),
+    },
+    'app',
+  );
+  const { application } = await get(db, APP_CALLER, id);
+  return { trackingCode: application.trackingCode, unitName: application.unitName, status: application.status };
 }

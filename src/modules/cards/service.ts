@@ -164,8 +164,18 @@ export async function revoke(
 
 export async function eCard(db: Db, caller: Caller, personId: number, origin: string) {
   if (!(await personInScope(db, caller.scope, personId))) throw notFound({ vi: 'đoàn viên', en: 'member' }, personId);
-  const card = (await cardsOf(db, personId)).find((c) => c.status === 'active');
+  const card = await activeECard(db, personId, origin);
   if (!card) throw notFound(CARD, personId);
+  return card;
+}
+
+/**
+ * The person's active card as an e-card (null when they hold none), with no scope check: the
+ * officer's eCard checks scope first, the member app shows a member their own.
+ */
+export async function activeECard(db: Db, personId: number, origin: string) {
+  const card = (await cardsOf(db, personId)).find((c) => c.status === 'active');
+  if (!card) return null;
   const p = (await db.select().from(person).where(eq(person.id, personId)))[0];
   const verifyPath = `/verify/${card.verifyToken}`;
   const qrSvg = await qrcode().toString(`${origin}${verifyPath}`, {

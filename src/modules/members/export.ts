@@ -12,7 +12,10 @@ const GENDER: Record<string, string> = { male: 'Nam', female: 'Nữ' };
  * Streams a member list as .xlsx, page by page through the same scoped query as the screen, so a
  * province-wide export neither holds every row in memory nor shows what the screen would not.
  */
-export function exportMembers(db: Db, caller: Caller, query: Omit<MemberListQuery, 'limit' | 'after'>) {
+export async function exportMembers(db: Db, caller: Caller, query: Omit<MemberListQuery, 'limit' | 'after'>) {
+  // The first page is read before the file starts: a unit out of scope or a bad filter is then a
+  // clear error response, not a download that breaks off.
+  let page = await listPage(db, caller, { ...query, limit: 500 });
   const out = new PassThrough();
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true });
   const ws = wb.addWorksheet('Đoàn viên');
@@ -32,10 +35,8 @@ export function exportMembers(db: Db, caller: Caller, query: Omit<MemberListQuer
   ws.getRow(1).commit();
   const run = async () => {
     const ids: number[] = [];
-    let after: string | undefined;
     let n = 0;
-    do {
-      const page = await listPage(db, caller, { ...query, limit: 500, ...(after ? { after } : {}) });
+    for (;;) {
       for (const m of page.items) {
         ids.push(m.personId);
         ws.addRow([
@@ -51,8 +52,9 @@ export function exportMembers(db: Db, caller: Caller, query: Omit<MemberListQuer
           m.status === 'active' ? 'Đang sinh hoạt' : 'Đã thôi',
         ]).commit();
       }
-      after = page.next ?? undefined;
-    } while (after);
+      if (!page.next) break;
+      page = await listPage(db, caller, { ...query, limit: 500, after: page.next });
+    }
     if (seesIds(caller) && ids.length > 0)
       await logAccess(db, caller, { kind: 'export', personIds: ids, detail: 'members.xlsx' });
     await ws.commit();

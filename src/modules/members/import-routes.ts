@@ -63,6 +63,7 @@ export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
         const report = await importMembers(db, requireUser(req), actorOf(req), {
           data,
           dryRun,
+          embedded: app.database.kind === 'pglite',
           ...req.query,
           fileName: req.query.fileName,
         });

@@ -1,24 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { membership, membershipEvent, person } from '../../db/schema/members.ts';
 import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { parseDay, todayVn } from '../../lib/dates.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import { type Cell, cellDay, cellText, columnLetter, readSheet } from '../../lib/spreadsheet.ts';
 import { run, type Tx } from '../../lib/tx.ts';
 import { detectHeader, type Mapping, type MemberColumn } from './import-columns.ts';
+import { type BatchRow, dropIndexForNow, type Outcome, registerSize, writeBatch } from './import-write.ts';
 import { normalisePerson } from './person.ts';
 import type { PersonInput } from './schema.ts';
 import type { Caller } from './service.ts';
 import { requireGrassrootsUnit } from './service.ts';
 
 export type RowProblem = { row: number; column: string; header: string; vi: string; en: string };
-type Parsed = {
-  row: number;
-  fields: ReturnType<typeof normalisePerson>;
-  admittedOn: string;
-  decisionNo: string | null;
-};
 export type ImportOutcome = 'new' | 'updated' | 'unchanged';
 
 export type ImportReport = {
@@ -40,20 +34,37 @@ const FIELD_OF_PROBLEM: Record<string, MemberColumn> = {
 
 const yes = (t: string) => /^(x|co|có|1|true|yes|dv|đảng viên)$/i.test(t.trim());
 
+type Columns = Partial<Record<MemberColumn, Mapping['columns'][number]>>;
+/** Each field's column, looked up once per file rather than once per cell. */
+const columnsOf = (mapping: Mapping): Columns =>
+  Object.fromEntries(mapping.columns.filter((c) => c.field).map((c) => [c.field, c]));
+
+// Text fields copied as they are (when not empty); the rest have rules of their own below.
+const PLAIN: (MemberColumn & keyof PersonInput)[] = [
+  'socialInsuranceNo',
+  'phone',
+  'email',
+  'ethnicity',
+  'religion',
+  'address',
+  'education',
+  'occupation',
+  'employerName',
+];
+
 /** One spreadsheet row to a person and an admission day, or the problems that stop it. */
-function parseRow(cells: Cell[], rowNumber: number, mapping: Mapping, defaultDay: string) {
+function parseRow(cells: Cell[], rowNumber: number, columns: Columns, defaultDay: string) {
   const problems: RowProblem[] = [];
-  const col = (f: MemberColumn) => mapping.columns.find((c) => c.field === f);
   const text = (f: MemberColumn) => {
-    const c = col(f);
+    const c = columns[f];
     return c ? cellText(cells[c.index]) : '';
   };
   const problem = (f: MemberColumn, vi: string, en: string) => {
-    const c = col(f);
+    const c = columns[f];
     problems.push({ row: rowNumber, column: c ? columnLetter(c.index) : '', header: c?.header ?? f, vi, en });
   };
   const day = (f: MemberColumn) => {
-    const c = col(f);
+    const c = columns[f];
     if (!c) return null;
     const raw = cells[c.index];
     const d = cellDay(raw, parseDay);
@@ -77,24 +88,20 @@ function parseRow(cells: Cell[], rowNumber: number, mapping: Mapping, defaultDay
   let legacyIdNo = text('legacyIdNo');
   // A "CMND/CCCD" column holds either: 8-9 digits are the old ID card.
   if (/^\d{8,9}$/.test(citizenId.replace(/\D/g, '')) && !legacyIdNo) [legacyIdNo, citizenId] = [citizenId, ''];
-  const input: PersonInput = {
-    fullName: text('fullName'),
-    ...opt('birthDate', day('birthDate')),
-    ...opt('gender', gender),
-    ...opt('citizenId', citizenId),
-    ...opt('legacyIdNo', legacyIdNo),
-    ...opt('socialInsuranceNo', text('socialInsuranceNo')),
-    ...opt('phone', text('phone')),
-    ...opt('email', text('email')),
-    ...opt('ethnicity', text('ethnicity')),
-    ...opt('religion', text('religion')),
-    ...opt('address', text('address')),
-    ...opt('education', text('education')),
-    ...opt('occupation', text('occupation')),
-    ...opt('employerName', text('employerName')),
-    ...(text('partyMember') ? { partyMember: yes(text('partyMember')) } : {}),
-    ...(text('youthUnionMember') ? { youthUnionMember: yes(text('youthUnionMember')) } : {}),
-  };
+  const input: PersonInput = { fullName: text('fullName') };
+  const birthDate = day('birthDate');
+  if (birthDate) input.birthDate = birthDate;
+  if (gender) input.gender = gender;
+  if (citizenId) input.citizenId = citizenId;
+  if (legacyIdNo) input.legacyIdNo = legacyIdNo;
+  for (const f of PLAIN) {
+    const v = text(f);
+    if (v) (input as Record<string, unknown>)[f] = v;
+  }
+  const party = text('partyMember');
+  if (party) input.partyMember = yes(party);
+  const youth = text('youthUnionMember');
+  if (youth) input.youthUnionMember = yes(youth);
   if (input.fullName.length < 2) problem('fullName', 'Thiếu họ và tên.', 'The full name is missing.');
   const admittedOn = day('admittedOn') ?? defaultDay;
   // Every problem of the row at once, so the officer fixes the file in one pass.
@@ -105,15 +112,12 @@ function parseRow(cells: Cell[], rowNumber: number, mapping: Mapping, defaultDay
     if (!(err instanceof AppError)) throw err;
     for (const p of err.problems) problem(FIELD_OF_PROBLEM[p.field] ?? 'fullName', p.vi, p.en);
   }
-  const parsed =
+  const parsed: BatchRow | null =
     fields && problems.length === 0
       ? { row: rowNumber, fields, admittedOn, decisionNo: text('decisionNo') || null }
       : null;
   return { problems, parsed };
 }
-
-const opt = <K extends string, V>(k: K, v: V | '' | null | undefined) =>
-  v === '' || v === null || v === undefined ? {} : { [k]: v };
 
 const noHeader = (fileName: string) =>
   invalid(
@@ -128,14 +132,16 @@ const noHeader = (fileName: string) =>
     `«${fileName}» has no header row we recognise. It needs a «Họ và tên» column and another such as «Ngày sinh» or «Số CCCD».`,
   );
 
-const BATCH = 1000;
+const BATCH = 2000;
+/** Rows written from which an import refreshes the planner's statistics. */
+const LARGE = 10_000;
 
 /**
  * Imports members into one CĐCS, streaming: rows are read, checked, matched and written a batch at
- * a time inside one transaction, so memory stays flat however long the file is. At the end the
- * transaction commits, or rolls back when this is a preview (dryRun) or when take is 'all' and any
- * row had a problem. Matching is by citizen ID, else by name and birth date within the CĐCS, so
- * importing the same file twice changes nothing.
+ * a time inside one transaction, so memory stays flat however long the file is; a batch is written
+ * while the next one is read. At the end the transaction commits, or rolls back when this is a
+ * preview (dryRun) or when take is 'all' and any row had a problem. Matching is by citizen ID, else
+ * by name and birth date within the CĐCS, so importing the same file twice changes nothing.
  */
 export async function importMembers(
   db: Db,
@@ -149,6 +155,11 @@ export async function importMembers(
     dryRun: boolean;
     /** Rows read so far, and bytes read of the file's total: a progress bar without a first pass. */
     onProgress?: (rowsRead: number, bytesRead: number, totalBytes: number) => void;
+    /**
+     * The database is the embedded PGlite: nothing else reads while the import's transaction runs,
+     * so a large import may rebuild the name-word index once instead of updating it row by row.
+     */
+    embedded?: boolean;
   },
 ): Promise<ImportReport> {
   const report: ImportReport = {
@@ -164,46 +175,90 @@ export async function importMembers(
   try {
     await db.transaction(async (tx) => {
       await requireGrassrootsUnit(tx, caller.scope, opts.unitId, today, 'unitId');
-      const matcher = await createMatcher(tx, opts.unitId);
+      // Statistics lag behind a large import, so the planner overrates each batch's cost and
+      // PostgreSQL spent 1-3 s compiling it with JIT; a batch is index lookups, not analytics.
+      await tx.execute(sql`set local jit = off`);
+      const byName = await membersWithoutCitizenId(tx, opts.unitId);
+      // On PGlite, once an import has added a quarter as many people as the register held (and at
+      // least 5,000), the name-word index is dropped and built again at the end: updating it cost
+      // ~85 µs a person there, rebuilding ~7 µs a word. The transaction holds the only connection.
+      const deferAt = opts.embedded ? Math.max(5000, (await registerSize(tx)) / 4) : Number.POSITIVE_INFINITY;
+      const deferred: { rebuild?: () => Promise<void> } = {};
+      const seen = new Set<string>();
       let mapping: Mapping | null = null;
+      let columns: Columns = {};
       let scanned = 0;
-      let batch: Parsed[] = [];
+      let batch: BatchRow[] = [];
       const badRows = new Set<number>();
       let bytes = [0, 0];
-      for await (const row of readSheet(opts.data, opts.fileName, (read, total) => {
-        bytes = [read, total];
-      })) {
-        if (!mapping) {
-          mapping = detectHeader(row);
-          if (mapping) {
-            report.headerRow = mapping.headerRow;
-            report.columns = mapping.columns.map((c) => ({
-              letter: columnLetter(c.index),
-              header: c.header,
-              field: c.field,
-            }));
-          } else if (++scanned >= 30) break;
-          continue;
+      // The batch being written: its SQL runs while the next batch is read and checked.
+      let writing: Promise<void> = Promise.resolve();
+      const write = async (rows: BatchRow[]) => {
+        await writing;
+        if (!deferred.rebuild && report.counts.new + rows.length >= deferAt)
+          deferred.rebuild = await dropIndexForNow(tx, 'person_name_word_idx');
+        writing = writeBatch(tx, opts.unitId, rows).then((outcomes) => tally(report, rows, outcomes));
+        writing.catch(() => {}); // awaited at the next batch or at the end
+      };
+      try {
+        for await (const row of readSheet(opts.data, opts.fileName, (read, total) => {
+          bytes = [read, total];
+        })) {
+          if (!mapping) {
+            mapping = detectHeader(row);
+            if (mapping) {
+              columns = columnsOf(mapping);
+              report.headerRow = mapping.headerRow;
+              report.columns = mapping.columns.map((c) => ({
+                letter: columnLetter(c.index),
+                header: c.header,
+                field: c.field,
+              }));
+            } else if (++scanned >= 30) break;
+            continue;
+          }
+          if (row.cells.every((c) => cellText(c) === '')) continue;
+          report.rows++;
+          const r = parseRow(row.cells, row.rowNumber, columns, today);
+          for (const p of r.problems) {
+            report.problems.push(p);
+            badRows.add(p.row);
+          }
+          if (!r.parsed) continue;
+          const key = keyOf(r.parsed.fields);
+          if (seen.has(key)) {
+            report.problems.push({
+              row: r.parsed.row,
+              column: '',
+              header: '',
+              vi: 'Trùng với một dòng phía trên (cùng CCCD hoặc cùng họ tên và ngày sinh).',
+              en: 'Duplicates a row above (same citizen ID, or same name and birth date).',
+            });
+            report.counts.invalid++;
+            continue;
+          }
+          seen.add(key);
+          batch.push(r.parsed.fields.citizenId ? r.parsed : { ...r.parsed, personId: byName.get(key) });
+          if (batch.length >= BATCH) {
+            await write(batch);
+            batch = [];
+            opts.onProgress?.(report.rows, bytes[0] ?? 0, bytes[1] ?? 0);
+          }
         }
-        if (row.cells.every((c) => cellText(c) === '')) continue;
-        report.rows++;
-        const r = parseRow(row.cells, row.rowNumber, mapping, today);
-        for (const p of r.problems) {
-          report.problems.push(p);
-          badRows.add(p.row);
-        }
-        if (r.parsed) batch.push(r.parsed);
-        if (batch.length >= BATCH) {
-          await writeBatch(tx, matcher, batch, opts.unitId, report);
-          batch = [];
-          opts.onProgress?.(report.rows, bytes[0] ?? 0, bytes[1] ?? 0);
-        }
+        if (!mapping) throw noHeader(opts.fileName);
+        await write(batch);
+      } finally {
+        await writing.catch(() => {}); // no query may outlive the transaction
       }
-      if (!mapping) throw noHeader(opts.fileName);
-      await writeBatch(tx, matcher, batch, opts.unitId, report);
+      await writing;
       opts.onProgress?.(report.rows, bytes[1] ?? 0, bytes[1] ?? 0);
+      // (A rollback below brings the dropped index back by itself.)
       report.counts.invalid = badRows.size + report.counts.invalid;
       if (opts.dryRun || (opts.take === 'all' && report.problems.length > 0)) throw new Rollback();
+      await deferred.rebuild?.();
+      // A large import changes what search plans should look like: fresh statistics at once.
+      if (report.counts.new + report.counts.updated >= LARGE && !opts.embedded)
+        await tx.execute(sql`analyze person, membership, person_name_word`);
       await recordAudit(tx, actor, {
         action: 'member.import',
         entityType: 'unit',
@@ -215,6 +270,10 @@ export async function importMembers(
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
   }
+  // PGlite has no autovacuum: statistics, and the visibility map that lets search walk its index
+  // without reading the table, are refreshed here (outside the transaction, as VACUUM must be).
+  if (report.committed && opts.embedded && report.counts.new + report.counts.updated >= LARGE)
+    await db.execute(sql`vacuum (analyze) person, membership, person_name_word`);
   report.problems.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
   return report;
 }
@@ -222,61 +281,28 @@ export async function importMembers(
 /** Thrown to end the transaction without writing: a preview, or a file refused whole. */
 class Rollback extends Error {}
 
-type Existing = { id: number; unitId: number | null; data: string };
-type Matcher = {
-  keyOf: (f: Parsed['fields']) => string;
-  seen: Set<string>;
-  byKey: Map<string, Existing>;
-  unitId: number;
-};
-
 const keyOf = (f: { citizenId: string | null; nameFolded: string; birthDate: string | null }) =>
   f.citizenId ?? `${f.nameFolded}|${f.birthDate ?? ''}`;
 
-/** Members of this CĐCS without a citizen ID are matched by name and birth date: load them once. */
-async function createMatcher(tx: Tx, unitId: number): Promise<Matcher> {
-  const res = await run<Existing & { citizenId: string | null; nameFolded: string; birthDate: string | null }>(
+/** Members of this CĐCS without a citizen ID, by name and birth date: they are matched that way. */
+async function membersWithoutCitizenId(tx: Tx, unitId: number) {
+  const res = await run<{ id: number; nameFolded: string; birthDate: string | null }>(
     tx,
-    sql`select p.id, p.citizen_id as "citizenId", p.name_folded as "nameFolded", p.birth_date::text as "birthDate",
-          m.unit_id as "unitId", row_to_json(p)::text as data
+    sql`select p.id, p.name_folded as "nameFolded", p.birth_date::text as "birthDate"
         from person p join membership m on m.person_id = p.id and m.valid_to is null
-        where p.citizen_id is null and m.unit_id = ${unitId}`,
+        where p.citizen_id is null and m.unit_id = ${unitId} order by p.id desc`,
   );
-  return { keyOf, seen: new Set(), byKey: new Map(res.rows.map((r) => [keyOf(r), r])), unitId };
+  return new Map(res.rows.map((r) => [keyOf({ ...r, citizenId: null }), r.id]));
 }
 
-/** Matches one batch against the database (by citizen ID), then inserts and updates it. */
-async function writeBatch(tx: Tx, matcher: Matcher, rows: Parsed[], unitId: number, report: ImportReport) {
-  if (rows.length === 0) return;
-  const ids = [...new Set(rows.map((r) => r.fields.citizenId).filter((v): v is string => !!v))];
-  const found = await run<Existing & { citizenId: string }>(
-    tx,
-    sql`select p.id, p.citizen_id as "citizenId", m.unit_id as "unitId", row_to_json(p)::text as data
-        from person p left join membership m on m.person_id = p.id and m.valid_to is null
-        where p.citizen_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`,
-  );
-  const byId = new Map(found.rows.map((r) => [r.citizenId, r]));
-  const fresh: Parsed[] = [];
-  const updates: { id: number; row: Parsed; reopen: boolean }[] = [];
-  for (const r of rows) {
-    const key = keyOf(r.fields);
-    if (matcher.seen.has(key)) {
-      report.problems.push({
-        row: r.row,
-        column: '',
-        header: '',
-        vi: 'Trùng với một dòng phía trên (cùng CCCD hoặc cùng họ tên và ngày sinh).',
-        en: 'Duplicates a row above (same citizen ID, or same name and birth date).',
-      });
-      report.counts.invalid++;
-      continue;
-    }
-    matcher.seen.add(key);
-    const e = (r.fields.citizenId ? byId.get(r.fields.citizenId) : undefined) ?? matcher.byKey.get(key);
-    if (!e) {
-      fresh.push(r);
-      report.counts.new++;
-    } else if (e.unitId !== null && e.unitId !== unitId) {
+/** Counts a written batch's outcomes; a member of another CĐCS is a problem of its row. */
+function tally(report: ImportReport, rows: BatchRow[], outcomes: Outcome[]) {
+  rows.forEach((r, i) => {
+    const o = outcomes[i];
+    if (o === 'new') report.counts.new++;
+    else if (o === 'updated' || o === 'reopened') report.counts.updated++;
+    else if (o === 'unchanged') report.counts.unchanged++;
+    else {
       report.problems.push({
         row: r.row,
         column: '',
@@ -285,50 +311,6 @@ async function writeBatch(tx: Tx, matcher: Matcher, rows: Parsed[], unitId: numb
         en: 'This person is a member of another CĐCS: transfer them instead of importing.',
       });
       report.counts.invalid++;
-    } else if (e.unitId === null || differs(e.data, r.fields)) {
-      updates.push({ id: e.id, row: r, reopen: e.unitId === null });
-      report.counts.updated++;
-    } else report.counts.unchanged++;
-  }
-  if (fresh.length > 0) {
-    const inserted = await tx
-      .insert(person)
-      .values(fresh.map((r) => r.fields))
-      .returning({ id: person.id });
-    const pairs = fresh.map((r, j) => ({ r, id: inserted[j]?.id ?? 0 }));
-    await tx
-      .insert(membership)
-      .values(pairs.map(({ r, id }) => ({ personId: id, unitId, validFrom: r.admittedOn, startKind: 'import' })));
-    await tx.insert(membershipEvent).values(
-      pairs.map(({ r, id }) => ({
-        personId: id,
-        kind: 'import',
-        onDate: r.admittedOn,
-        toUnitId: unitId,
-        decisionNo: r.decisionNo,
-      })),
-    );
-  }
-  for (const u of updates) {
-    await tx
-      .update(person)
-      .set({ ...withoutNulls(u.row.fields), updatedAt: new Date() })
-      .where(sql`${person.id} = ${u.id}`);
-    if (u.reopen) {
-      await tx.insert(membership).values({ personId: u.id, unitId, validFrom: u.row.admittedOn, startKind: 'import' });
-      await tx
-        .insert(membershipEvent)
-        .values({ personId: u.id, kind: 'import', onDate: u.row.admittedOn, toUnitId: unitId });
     }
-  }
+  });
 }
-
-function differs(stored: string, fields: Record<string, unknown>) {
-  const s = JSON.parse(stored) as Record<string, unknown>;
-  const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-  return Object.entries(fields).some(([k, v]) => v !== null && String(s[snake(k)] ?? '') !== String(v));
-}
-
-/** An import fills in and corrects; an empty cell never erases what an officer recorded. */
-const withoutNulls = <T extends Record<string, unknown>>(o: T) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as Partial<T>;

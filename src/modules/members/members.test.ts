@@ -5,6 +5,7 @@ import { createTestDatabase } from '../../../test/db.ts';
 import { buildSmallTree } from '../../../test/tree.ts';
 import type { App } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
+import { excel } from '../../lib/exceljs.ts';
 import { run } from '../../lib/tx.ts';
 
 let database: Database;
@@ -207,6 +208,20 @@ describe('members are scoped to the officer’s subtree', () => {
     expect(move.statusCode).toBe(404);
     const after = await run<{ n: number }>(database.db, sql`select count(*)::int as n from membership`);
     expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+  });
+
+  it('an officer of district A exports nothing of district B', async () => {
+    expect((await officerA.get(`/api/v1/members/export.xlsx?under=${t.b1}`)).statusCode).toBe(404);
+    const all = await officerA.get('/api/v1/members/export.xlsx');
+    expect(all.statusCode).toBe(200);
+    const wb = new (excel().Workbook)();
+    await wb.xlsx.load(all.rawPayload as unknown as ArrayBuffer);
+    const names: unknown[] = [];
+    wb.worksheets[0]?.eachRow((row) => {
+      names.push(row.getCell(2).value);
+    });
+    expect(names).toContain('Nguyễn Văn Đức');
+    expect(names).not.toContain('Trần Thị Lan');
   });
 
   it('a collaborator sees members with their citizen ID masked', async () => {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, buildTestApp, type Client, clientFor } from '../../../test/app.ts';
 import { createTestDatabase } from '../../../test/db.ts';
+import { pdfText } from '../../../test/pdf.ts';
 import { buildSmallTree } from '../../../test/tree.ts';
 import type { App } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
@@ -60,7 +61,27 @@ describe('a person’s own data, on a lawful request', () => {
     ).toBe(true);
   });
 
+  it('exports the same as a readable Vietnamese PDF, and logs that export', async () => {
+    const res = await officer.get(`/api/v1/members/${personId}/personal-data.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfText(res.rawPayload)).normalize('NFC');
+    for (const expected of [
+      'PHIẾU CUNG CẤP DỮ LIỆU CÁ NHÂN',
+      'Nguyễn Văn Đức',
+      '040090123456',
+      'Xóm 3, xã Nghi Phú',
+      'Công đoàn Trường THCS Đức Thọ',
+      '01/03/2022',
+      'Kết nạp',
+    ])
+      expect(text).toContain(expected);
+    const log = (await officer.get(`/api/v1/members/${personId}/personal-data`)).json().accessLog;
+    expect(log.filter((a: { kind: string }) => a.kind === 'data_export').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('a collaborator can neither export nor erase', async () => {
+    expect((await viewer.get(`/api/v1/members/${personId}/personal-data.pdf`)).statusCode).toBe(403);
     expect((await viewer.get(`/api/v1/members/${personId}/personal-data`)).statusCode).toBe(403);
     expect(
       (await viewer.request('POST', `/api/v1/members/${personId}/erase`, { reason: 'Yêu cầu của người lao động' }))
@@ -80,6 +101,11 @@ describe('a person’s own data, on a lawful request', () => {
       birthDate: '1990-01-01',
     });
     expect(res.json().person.citizenId).toBeUndefined();
+    expect(res.json().erasedAt).toEqual(expect.any(String));
+    const cards = (await officer.get(`/api/v1/members/${personId}/cards`)).json();
+    expect(cards.every((c: { status: string; endedOn: string | null }) => c.status !== 'active' && c.endedOn)).toBe(
+      true,
+    );
     expect((await officer.get('/api/v1/members?q=nguyen van duc')).json().items).toEqual([]);
     expect((await officer.get(`/api/v1/units/${t.a1}/member-count?asOf=2023-01-01`)).json()).toEqual(countBefore);
     const leaks = await run<{ n: number }>(

@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { memberCard, membershipEvent, person } from '../../db/schema/members.ts';
 import { type Actor, recordAudit } from '../../lib/audit.ts';
+import { todayVn } from '../../lib/dates.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { logAccess } from '../../lib/privacy.ts';
 import { canWriteUnder } from '../../lib/scope.ts';
@@ -24,7 +25,7 @@ export async function exportPersonalData(db: Db, caller: Caller, personId: numbe
   requireIdRole(caller);
   const p = (await db.select().from(person).where(eq(person.id, personId)))[0];
   if (!p || !(await q.personInScope(db, caller.scope, personId))) throw notFound(MEMBER, personId);
-  const [memberships, events, cards, applications, accesses] = await Promise.all([
+  const [memberships, events, cards, applications, transfers, accesses] = await Promise.all([
     q.selectMemberships(db, personId),
     q.selectEvents(db, personId),
     db
@@ -42,6 +43,15 @@ export async function exportPersonalData(db: Db, caller: Caller, personId: numbe
     ),
     run(
       db,
+      sql`select r.requested_at::text as "requestedAt", r.on_date::text as "onDate", r.status,
+            fv.name as "fromUnitName", tv.name as "toUnitName", r.reason, r.decision_reason as "decisionReason"
+          from transfer_request r
+          join lateral (select name, path from unit_version where unit_id = r.from_unit_id order by valid_from desc limit 1) fv on true
+          join lateral (select name, path from unit_version where unit_id = r.to_unit_id order by valid_from desc limit 1) tv on true
+          where r.person_id = ${personId} order by r.id`,
+    ),
+    run(
+      db,
       sql`select at::text as at, user_name as "userName", kind from personal_data_access
           where person_id = ${personId} or person_ids @> ${JSON.stringify([personId])}::jsonb order by id`,
     ),
@@ -54,6 +64,7 @@ export async function exportPersonalData(db: Db, caller: Caller, personId: numbe
     events,
     cards,
     applications: applications.rows,
+    transferRequests: transfers.rows,
     accessLog: accesses.rows,
   };
 }
@@ -109,10 +120,13 @@ export async function erasePerson(db: Db, caller: Caller, actor: Actor, personId
     await tx.update(membershipEvent).set({ reason: null, details: null }).where(eq(membershipEvent.personId, personId));
     await tx
       .update(memberCard)
-      .set({ status: 'revoked', endReason: 'Xóa dữ liệu cá nhân' })
-      .where(eq(memberCard.personId, personId));
+      .set({ status: 'revoked', endReason: 'Xóa dữ liệu cá nhân', endedOn: todayVn() })
+      .where(and(eq(memberCard.personId, personId), eq(memberCard.status, 'active')));
     await tx.execute(
       sql`update membership_application set applicant = '{}'::jsonb, applicant_name = ${alias} where person_id = ${personId}`,
+    );
+    await tx.execute(
+      sql`update transfer_request set reason = null, decision_reason = null where person_id = ${personId}`,
     );
     // The one permitted change to the audit log: its personal values, inside this transaction.
     await tx.execute(sql`select set_config('congdoan.erasure', 'on', true)`);

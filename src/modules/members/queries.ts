@@ -2,7 +2,9 @@ import { type SQL, sql } from 'drizzle-orm';
 import { inScope, type Scope } from '../../lib/scope.ts';
 import { type Conn, run } from '../../lib/tx.ts';
 import { onDay } from '../units/queries.ts';
+import { nameSource } from './name-search.ts';
 import type { MemberListItem } from './schema.ts';
+import { membersOnDay } from './snapshots.ts';
 
 /** The membership that covers day d (the alias's period contains d). */
 export const coversDay = (alias: string, d: string): SQL => onDay(alias, d);
@@ -24,9 +26,10 @@ export type ListFilter = {
 
 type Row = Omit<MemberListItem, 'status'> & { sortKey: string; active: boolean };
 
-function personFilters(f: ListFilter): SQL[] {
+/** Conditions on p; the name terms and the cursor only when no word walk applies them already. */
+function personFilters(f: ListFilter, byWords: boolean): SQL[] {
   const conds: SQL[] = [];
-  for (const t of f.terms) conds.push(sql`p.name_folded like ${`%${t}%`}`);
+  if (!byWords) for (const t of f.terms) conds.push(sql`p.name_folded like ${`%${t}%`}`);
   if (f.digits) {
     const d = f.digits;
     conds.push(sql`(p.citizen_id = ${d} or p.legacy_id_no = ${d} or p.phone = ${`+84${d.replace(/^(84|0)/, '')}`}
@@ -36,7 +39,7 @@ function personFilters(f: ListFilter): SQL[] {
   if (f.ethnicity) conds.push(sql`p.ethnicity = ${f.ethnicity}`);
   if (f.bornFrom) conds.push(sql`p.birth_date >= ${f.bornFrom}::date`);
   if (f.bornTo) conds.push(sql`p.birth_date <= ${f.bornTo}::date`);
-  if (f.after) conds.push(sql`(p.sort_key, p.id) > (${f.after.key}, ${f.after.id})`);
+  if (f.after && !byWords) conds.push(sql`(p.sort_key, p.id) > (${f.after.key}, ${f.after.id})`);
   return conds;
 }
 
@@ -44,20 +47,79 @@ const listColumns = sql.raw(`p.id as "personId", p.full_name as "fullName", p.bi
   p.gender, p.ethnicity, m.unit_id as "unitId", uv.name as "unitName", p.citizen_id as "citizenId", p.phone,
   p.sort_key as "sortKey"`);
 
-/** Members on day d (a membership covers d) in units the caller may see, in Vietnamese name order. */
+/**
+ * Where the people of a list come from, in list order: the word walk of a name search, or the
+ * whole register by its sort index. `order` names the list order's columns in that source.
+ */
+async function peopleSource(db: Conn, f: ListFilter) {
+  const words = await nameSource(db, f.terms, f.after);
+  if (words === 'none') return null;
+  if (words)
+    return {
+      words: words.from,
+      where: words.where,
+      from: sql`${words.from} join person p on p.id = c.person_id`,
+      order: sql`c.sort_key, c.person_id`,
+      byWords: true,
+    };
+  return { words: null, where: [], from: sql`person p`, order: sql`p.sort_key, p.id`, byWords: false };
+}
+
+// A scope of at least this many units is walked name first (see selectActiveMembers).
+const LARGE_SCOPE_UNITS = 1000;
+
+/** True when the units the list may show number at least LARGE_SCOPE_UNITS on day d. */
+async function largeScope(db: Conn, scope: Scope, f: ListFilter) {
+  if (scope.all && !f.underPath) return true;
+  const under = f.underPath ? sql`and v.path <@ ${f.underPath}::ltree` : sql``;
+  const res = await run<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 from unit_version v
+      where ${onDay('v', f.d)} and ${inScope(scope, sql.raw('v.path'))} ${under} limit ${LARGE_SCOPE_UNITS}) s`,
+  );
+  return (res.rows[0]?.n ?? 0) >= LARGE_SCOPE_UNITS;
+}
+
+/**
+ * Members on day d (a membership covers d) in units the caller may see, in Vietnamese name order.
+ * A name search over a large scope (a province, the country) walks the matching names in order and
+ * checks each one's membership and unit, which a first page of 50 needs few of: the planner, which
+ * underrates how many members a province holds by an order of magnitude, would instead read every
+ * member of the scope and sort them (2.5 s at national size). A small scope (a district, a CĐCS)
+ * is left to the planner, which then starts from the scope's members.
+ */
 export async function selectActiveMembers(db: Conn, scope: Scope, f: ListFilter) {
-  const conds = [coversDay('m', f.d), inScope(scope, sql.raw('uv.path')), ...personFilters(f), ...admissionFilters(f)];
+  const src = await peopleSource(db, f);
+  if (!src) return [];
+  const conds = [
+    ...src.where,
+    coversDay('m', f.d),
+    inScope(scope, sql.raw('uv.path')),
+    ...personFilters(f, src.byWords),
+    ...admissionFilters(f),
+  ];
   if (f.underPath) conds.push(sql`uv.path <@ ${f.underPath}::ltree`);
+  // offset 0 keeps each lateral subquery a per-person lookup the planner cannot turn into a join.
+  // Membership and unit are checked before the person is read: most walked names fail the scope.
+  const from =
+    src.words && (await largeScope(db, scope, f))
+      ? sql`${src.words}
+          join lateral (select m.unit_id, m.valid_from, m.valid_to from membership m
+            where m.person_id = c.person_id and ${coversDay('m', f.d)} offset 0) m on true
+          join lateral (select uv.name, uv.path from unit_version uv
+            where uv.unit_id = m.unit_id and ${onDay('uv', f.d)} offset 0) uv on true
+          join person p on p.id = c.person_id`
+      : sql`${src.from}
+          join membership m on m.person_id = p.id
+          join unit_version uv on uv.unit_id = m.unit_id and ${onDay('uv', f.d)}`;
   const res = await run<Row & { memberSince: string }>(
     db,
     sql`
     select ${listColumns}, true as active,
       (select min(m0.valid_from)::text from membership m0 where m0.person_id = p.id) as "memberSince"
-    from membership m
-    join person p on p.id = m.person_id
-    join unit_version uv on uv.unit_id = m.unit_id and ${onDay('uv', f.d)}
+    from ${from}
     where ${sql.join(conds, sql` and `)}
-    order by p.sort_key, p.id limit ${f.limit + 1}`,
+    order by ${src.order} limit ${f.limit + 1}`,
   );
   return res.rows;
 }
@@ -67,7 +129,14 @@ export async function selectActiveMembers(db: Conn, scope: Scope, f: ListFilter)
  * ('all'). Each person's latest membership decides, in a unit the caller may see.
  */
 export async function selectMembersByLatest(db: Conn, scope: Scope, f: ListFilter, status: 'ended' | 'all') {
-  const conds = [inScope(scope, sql.raw('uv.path')), ...personFilters(f), ...admissionFilters(f)];
+  const src = await peopleSource(db, f);
+  if (!src) return [];
+  const conds = [
+    ...src.where,
+    inScope(scope, sql.raw('uv.path')),
+    ...personFilters(f, src.byWords),
+    ...admissionFilters(f),
+  ];
   if (status === 'ended') conds.push(sql`m.valid_to is not null and m.valid_to <= ${f.d}::date`);
   if (f.underPath) conds.push(sql`uv.path <@ ${f.underPath}::ltree`);
   const res = await run<Row & { memberSince: string }>(
@@ -75,14 +144,14 @@ export async function selectMembersByLatest(db: Conn, scope: Scope, f: ListFilte
     sql`
     select ${listColumns}, (m.valid_to is null or m.valid_to > ${f.d}::date) as active,
       (select min(m0.valid_from)::text from membership m0 where m0.person_id = p.id) as "memberSince"
-    from person p
+    from ${src.from}
     join lateral (select * from membership m1 where m1.person_id = p.id and m1.valid_from <= ${f.d}::date
                   order by m1.valid_from desc, m1.id desc limit 1) m on true
     join lateral (select * from unit_version u1 where u1.unit_id = m.unit_id and u1.valid_from <= greatest(m.valid_from,
                   least(coalesce(m.valid_to - 1, ${f.d}::date), ${f.d}::date))
                   order by u1.valid_from desc limit 1) uv on true
     where ${sql.join(conds, sql` and `)}
-    order by p.sort_key, p.id limit ${f.limit + 1}`,
+    order by ${src.order} limit ${f.limit + 1}`,
   );
   return res.rows;
 }
@@ -100,14 +169,19 @@ function admissionFilters(f: ListFilter): SQL[] {
 
 /** Members under a path on day d: the count the plan's targets are measured by. */
 export async function countMembersUnder(db: Conn, path: string, d: string) {
-  // Gender is read from the membership row (kept in step by triggers): no join to person.
+  // From the month's snapshot per CĐCS and the days since (snapshots.ts): no pass over the register.
+  const units = await run<{ id: number }>(
+    db,
+    sql`select uv.unit_id as id from unit_version uv where uv.path <@ ${path}::ltree and ${onDay('uv', d)}`,
+  );
+  const counts = await membersOnDay(
+    db,
+    d,
+    units.rows.map((u) => Number(u.id)),
+  );
   const res = await run<{ total: number; women: number }>(
     db,
-    sql`
-    select count(*)::int as total, count(*) filter (where m.gender = 'female')::int as women
-    from membership m
-    join unit_version uv on uv.unit_id = m.unit_id and ${onDay('uv', d)}
-    where ${coversDay('m', d)} and uv.path <@ ${path}::ltree`,
+    sql`select coalesce(sum(c.n), 0)::int as total, coalesce(sum(c.women), 0)::int as women from (${counts}) c`,
   );
   return res.rows[0] ?? { total: 0, women: 0 };
 }

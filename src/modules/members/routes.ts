@@ -5,7 +5,9 @@ import { actorOf, requireUser, scopeOf } from '../../lib/http.ts';
 import { idParam, problemSchema } from '../../lib/schemas.ts';
 import { asOfQuery } from '../units/schema.ts';
 import { exportMembers } from './export.ts';
+import * as lifecycle from './lifecycle.ts';
 import { erasePerson, exportPersonalData } from './personal-data.ts';
+import { personalDataPdf } from './personal-data-pdf.ts';
 import {
   admitBody,
   endBody,
@@ -49,9 +51,10 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const day = req.query.asOf ?? todayVn();
+      const file = await exportMembers(db, requireUser(req), req.query);
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       reply.header('content-disposition', `attachment; filename="doan-vien-${day}.xlsx"`);
-      return reply.send(exportMembers(db, requireUser(req), req.query));
+      return reply.send(file);
     },
   );
 
@@ -102,12 +105,31 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const lifecycle = [
-    ['transfer', transferBody, 'Transfer to another CĐCS from a day on', service.transfer],
-    ['end', endBody, 'End the membership: withdrawal, expulsion or death', service.end],
-    ['readmit', readmitBody, 'Readmit a former member', service.readmit],
+  app.post(
+    '/members/:id/transfer',
+    {
+      schema: {
+        tags,
+        summary:
+          'Transfer to another CĐCS from a day on: done at once (200) when the caller may write both ends; ' +
+          'otherwise a request awaits the receiving side (202, see /transfer-requests)',
+        params: idParam,
+        body: transferBody,
+        response: { 200: memberDetail, 202: memberDetail, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { pending } = await lifecycle.transfer(db, requireUser(req), actorOf(req), req.params.id, req.body);
+      if (pending) reply.code(202);
+      return service.detail(db, requireUser(req), req.params.id);
+    },
+  );
+
+  const lifecycleRoutes = [
+    ['end', endBody, 'End the membership: withdrawal, expulsion or death', lifecycle.end],
+    ['readmit', readmitBody, 'Readmit a former member', lifecycle.readmit],
   ] as const;
-  for (const [path, body, summary, action] of lifecycle) {
+  for (const [path, body, summary, action] of lifecycleRoutes) {
     app.post(
       `/members/:id/${path}`,
       { schema: { tags, summary, params: idParam, body, response: { 200: memberDetail, ...errors } } },
@@ -137,6 +159,26 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       reply.header('content-disposition', `attachment; filename="du-lieu-ca-nhan-${req.params.id}.json"`);
       return exportPersonalData(db, requireUser(req), req.params.id);
+    },
+  );
+
+  app.get(
+    '/members/:id/personal-data.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The same, as a readable PDF in Vietnamese to hand to the person (logged)',
+        params: idParam,
+        response: { 200: z.any().meta({ description: 'application/pdf' }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const data = await exportPersonalData(db, user, req.params.id);
+      reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="du-lieu-ca-nhan-${req.params.id}.pdf"`);
+      return personalDataPdf(data, user.displayName);
     },
   );
 

@@ -135,6 +135,18 @@ export const memberDetail = z.object({
   memberships: z.array(membershipPeriod),
   events: z.array(memberEvent),
   canEdit: z.boolean(),
+  /** When the person's data was erased on a lawful request (then only pseudonymised facts remain). */
+  erasedAt: z.string().nullable(),
+  /** A transfer waiting for the receiving CĐCS to accept (transfers across scopes). */
+  pendingTransfer: z
+    .object({
+      id: z.number(),
+      toUnitId: z.number(),
+      toUnitName: z.string(),
+      onDate: z.string(),
+      requestedAt: z.string(),
+    })
+    .nullable(),
 });
 export type MemberDetail = z.infer<typeof memberDetail>;
 

@@ -3,27 +3,18 @@ import type { Db } from '../../db/client.ts';
 import { membership, membershipEvent, person } from '../../db/schema/members.ts';
 import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { addDays, formatViDate, todayVn } from '../../lib/dates.ts';
-import { AppError, conflict, invalid, notFound } from '../../lib/errors.ts';
+import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { type Accessor, logAccess } from '../../lib/privacy.ts';
 import { canWriteUnder, outOfScope, pathInScope, type Scope } from '../../lib/scope.ts';
 import { run, type Tx } from '../../lib/tx.ts';
 import { searchTerms } from '../../lib/vietnamese.ts';
-import { revokeActive } from '../cards/service.ts';
+import * as transferQ from '../transfers/queries.ts';
 import * as unitQ from '../units/queries.ts';
 import { maskId, normalisePerson } from './person.ts';
 import * as q from './queries.ts';
-import type {
-  AdmitInput,
-  EndInput,
-  MemberDetail,
-  MemberListQuery,
-  PersonInput,
-  ReadmitInput,
-  TransferInput,
-} from './schema.ts';
+import type { AdmitInput, MemberDetail, MemberListQuery, PersonInput } from './schema.ts';
 
-const MEMBER = { vi: 'đoàn viên', en: 'member' };
-const END_REASONS = { withdrawal: 'Thôi sinh hoạt công đoàn', expulsion: 'Khai trừ', death: 'Từ trần' } as const;
+export const MEMBER = { vi: 'đoàn viên', en: 'member' };
 /** Roles that see identifiers in full; others see them masked. */
 const ID_ROLES = new Set(['system_admin', 'federation_officer', 'upper_union_officer', 'grassroots_officer']);
 
@@ -108,7 +99,11 @@ function decodeCursor(cursor: string | undefined) {
 export async function detail(db: Db, caller: Caller, personId: number): Promise<MemberDetail> {
   const p = (await db.select().from(person).where(eq(person.id, personId)))[0];
   if (!p || !(await q.personInScope(db, caller.scope, personId))) throw notFound(MEMBER, personId);
-  const [memberships, events] = await Promise.all([q.selectMemberships(db, personId), q.selectEvents(db, personId)]);
+  const [memberships, events, pending] = await Promise.all([
+    q.selectMemberships(db, personId),
+    q.selectEvents(db, personId),
+    transferQ.selectPendingFor(db, personId),
+  ]);
   const open = memberships.find((m) => m.validTo === null);
   const full = seesIds(caller);
   if (full) await logAccess(db, caller, { kind: 'view', personId });
@@ -144,6 +139,16 @@ export async function detail(db: Db, caller: Caller, personId: number): Promise<
     memberships: memberships.map(({ id: _id, ...m }) => m),
     events,
     canEdit,
+    erasedAt: p.erasedAt ? p.erasedAt.toISOString() : null,
+    pendingTransfer: pending
+      ? {
+          id: pending.id,
+          toUnitId: pending.toUnitId,
+          toUnitName: pending.toUnitName,
+          onDate: pending.onDate,
+          requestedAt: pending.requestedAt,
+        }
+      : null,
   };
 }
 
@@ -157,8 +162,18 @@ export async function memberCount(db: Db, scope: Scope, unitId: number, d = toda
 
 /** The CĐCS a member joins must operate on that day, be a grassroots-level unit, and be writable. */
 export async function requireGrassrootsUnit(tx: Tx, scope: Scope, unitId: number, d: string, field: string) {
+  const v = await grassrootsUnitOn(tx, unitId, d, field, scope);
+  if (!canWriteUnder(scope, v.path)) throw outOfScope();
+  return v;
+}
+
+/**
+ * A CĐCS operating on day d, wherever it is in the tree. With a scope, a unit outside it is "not
+ * found"; without one (a transfer to another district), any operating CĐCS will do.
+ */
+export async function grassrootsUnitOn(tx: Tx, unitId: number, d: string, field: string, scope?: Scope) {
   const v = await unitQ.selectVersionForDay(tx, unitId, d);
-  if (!v || !pathInScope(scope, v.path)) throw notFound({ vi: 'đơn vị', en: 'unit' }, unitId);
+  if (!v || (scope && !pathInScope(scope, v.path))) throw notFound({ vi: 'đơn vị', en: 'unit' }, unitId);
   const operating = v.validFrom <= d && (v.validTo === null || v.validTo > d);
   const types = await run<{ g: boolean }>(tx, sql`select is_grassroots as g from unit_type where code = ${v.type}`);
   if (!operating || !types.rows[0]?.g)
@@ -169,11 +184,10 @@ export async function requireGrassrootsUnit(tx: Tx, scope: Scope, unitId: number
         en: `«${v.name}» is not a grassroots union operating on ${d}: choose a CĐCS.`,
       },
     ]);
-  if (!canWriteUnder(scope, v.path)) throw outOfScope();
   return v;
 }
 
-async function openMembership(tx: Tx, personId: number) {
+export async function openMembership(tx: Tx, personId: number) {
   const rows = await tx
     .select()
     .from(membership)
@@ -223,129 +237,6 @@ export async function admitIn(tx: Tx, caller: Caller, actor: Actor, input: Admit
     after: { ...fields, unitId: input.unitId, onDate: input.onDate },
   });
   return p.id;
-}
-
-/** Closes the open membership on d: the shared step of transfer, withdrawal, expulsion, death. */
-async function closeOpen(tx: Tx, caller: Caller, personId: number, d: string, endKind: string) {
-  const open = await openMembership(tx, personId);
-  if (!open)
-    throw conflict(
-      'not_a_member',
-      'Người này hiện không là đoàn viên (không có sinh hoạt đang mở).',
-      'This person is not currently a member.',
-    );
-  const v = await unitQ.selectOpenVersion(tx, open.unitId);
-  if (!v || !pathInScope(caller.scope, v.path)) throw notFound(MEMBER, personId);
-  if (!canWriteUnder(caller.scope, v.path)) throw outOfScope();
-  if (d < open.validFrom)
-    throw invalid([
-      {
-        field: 'onDate',
-        vi: `Ngày phải từ ${formatViDate(open.validFrom)} trở đi (ngày bắt đầu sinh hoạt hiện tại).`,
-        en: `The date must be on or after ${open.validFrom} (when the current membership began).`,
-      },
-    ]);
-  await tx.update(membership).set({ validTo: d, endKind }).where(eq(membership.id, open.id));
-  return open;
-}
-
-export async function transfer(db: Db, caller: Caller, actor: Actor, personId: number, input: TransferInput) {
-  return db.transaction(async (tx) => {
-    const from = await closeOpen(tx, caller, personId, input.onDate, 'transfer_out');
-    if (from.unitId === input.toUnitId)
-      throw invalid([
-        {
-          field: 'toUnitId',
-          vi: 'Đoàn viên đã sinh hoạt ở đơn vị này.',
-          en: 'The member already belongs to this unit.',
-        },
-      ]);
-    await requireGrassrootsUnit(tx, caller.scope, input.toUnitId, input.onDate, 'toUnitId');
-    await tx
-      .insert(membership)
-      .values({ personId, unitId: input.toUnitId, validFrom: input.onDate, startKind: 'transfer_in' });
-    await tx.insert(membershipEvent).values({
-      personId,
-      kind: 'transfer',
-      onDate: input.onDate,
-      fromUnitId: from.unitId,
-      toUnitId: input.toUnitId,
-      decisionNo: input.decisionNo ?? null,
-      reason: input.reason ?? null,
-      recordedBy: actor.id,
-    });
-    await recordAudit(tx, actor, {
-      action: 'member.transfer',
-      entityType: 'person',
-      entityId: personId,
-      before: { unitId: from.unitId },
-      after: { unitId: input.toUnitId, onDate: input.onDate },
-    });
-  });
-}
-
-export async function end(db: Db, caller: Caller, actor: Actor, personId: number, input: EndInput) {
-  return db.transaction(async (tx) => {
-    const from = await closeOpen(tx, caller, personId, input.onDate, input.kind);
-    // A card must not outlive the membership it proves.
-    await revokeActive(tx, actor, personId, input.onDate, END_REASONS[input.kind]);
-    await tx.insert(membershipEvent).values({
-      personId,
-      kind: input.kind,
-      onDate: input.onDate,
-      fromUnitId: from.unitId,
-      decisionNo: input.decisionNo ?? null,
-      reason: input.reason ?? null,
-      recordedBy: actor.id,
-    });
-    await recordAudit(tx, actor, {
-      action: `member.${input.kind}`,
-      entityType: 'person',
-      entityId: personId,
-      before: { unitId: from.unitId },
-      after: { onDate: input.onDate },
-    });
-  });
-}
-
-export async function readmit(db: Db, caller: Caller, actor: Actor, personId: number, input: ReadmitInput) {
-  return db.transaction(async (tx) => {
-    if (!(await q.personInScope(tx, caller.scope, personId))) throw notFound(MEMBER, personId);
-    if (await openMembership(tx, personId))
-      throw conflict(
-        'already_member',
-        'Người này đang là đoàn viên; không cần kết nạp lại.',
-        'This person is already a member.',
-      );
-    const last = (await q.selectMemberships(tx, personId)).at(-1);
-    if (last?.endKind === 'death') throw conflict('deceased', 'Đoàn viên này đã mất.', 'This member has died.');
-    if (last?.validTo && input.onDate < last.validTo)
-      throw invalid([
-        {
-          field: 'onDate',
-          vi: `Ngày kết nạp lại phải từ ${formatViDate(last.validTo)} trở đi.`,
-          en: `Readmission must be on or after ${last.validTo}.`,
-        },
-      ]);
-    await requireGrassrootsUnit(tx, caller.scope, input.unitId, input.onDate, 'unitId');
-    await tx
-      .insert(membership)
-      .values({ personId, unitId: input.unitId, validFrom: input.onDate, startKind: 'readmission' });
-    await tx.insert(membershipEvent).values({
-      personId,
-      kind: 'readmission',
-      onDate: input.onDate,
-      toUnitId: input.unitId,
-      decisionNo: input.decisionNo ?? null,
-      recordedBy: actor.id,
-    });
-    await recordAudit(tx, actor, {
-      action: 'member.readmit',
-      entityType: 'person',
-      entityId: personId,
-      after: { unitId: input.unitId, onDate: input.onDate },
-    });
-  });
 }
 
 export async function updatePerson(db: Db, caller: Caller, actor: Actor, personId: number, input: PersonInput) {

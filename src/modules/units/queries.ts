@@ -214,3 +214,19 @@ export async function selectOpenVersion(db: Conn, unitId: number): Promise<Versi
   );
   return res.rows[0];
 }
+
+/** Operating CĐCS anywhere whose folded name or code holds every word: the directory, no scope. */
+export async function selectGrassrootsDirectory(db: Conn, terms: string[], d: string, limit: number) {
+  assertDay(d);
+  const conds: SQL[] = [onDay('v', d), sql`t.is_grassroots`];
+  for (const t of terms) conds.push(sql`(v.name_folded like ${`%${t}%`} or lower(u.code) = ${t})`);
+  const res = await run<{ id: number; code: string; name: string; parentName: string | null }>(
+    db,
+    sql`select u.id, u.code, v.name, pv.name as "parentName"
+      from unit_version v join unit u on u.id = v.unit_id join unit_type t on t.code = v.type
+      left join unit_version pv on pv.unit_id = v.parent_id and ${onDay('pv', d)}
+      where ${sql.join(conds, sql` and `)}
+      order by v.sort_key, u.id limit ${limit}`,
+  );
+  return res.rows;
+}

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { todayVn } from '../../lib/dates.ts';
-import { actorOf, scopeOf } from '../../lib/http.ts';
+import { actorOf, requireUser, scopeOf } from '../../lib/http.ts';
 import { idParam, problemSchema } from '../../lib/schemas.ts';
 import { move } from './move.ts';
 import {
@@ -9,6 +9,8 @@ import {
   childrenSchema,
   countsSchema,
   createUnitBody,
+  directoryQuery,
+  directorySchema,
   dissolveUnitBody,
   moveResultSchema,
   moveUnitsBody,
@@ -55,6 +57,19 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       const { asOf, ...opts } = req.query;
       return service.search(db, scopeOf(req), opts, asOf ?? todayVn());
     },
+  );
+
+  app.get(
+    '/units/grassroots-directory',
+    {
+      schema: {
+        tags,
+        summary: 'Operating CĐCS anywhere, by name or code: to choose a transfer’s destination (officers)',
+        querystring: directoryQuery,
+        response: { 200: directorySchema, ...errors },
+      },
+    },
+    async (req) => service.directory(requireUser(req), db, req.query.q, req.query.limit),
   );
 
   app.get(

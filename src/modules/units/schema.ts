@@ -78,6 +78,15 @@ export const unitListSchema = z.object({
   items: z.array(unitSearchItemSchema),
 });
 
+/** The national directory of operating CĐCS: names only, so an officer can pick a transfer's destination. */
+export const directoryQuery = z.object({
+  q: z.string().trim().max(200).default(''),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const directorySchema = z.array(
+  z.object({ id: z.number(), code: z.string(), name: z.string(), parentName: z.string().nullable() }),
+);
+
 export const childrenSchema = z.object({ asOf: z.string(), items: z.array(unitSummarySchema) });
 
 export const countsSchema = z.object({

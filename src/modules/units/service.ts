@@ -4,7 +4,7 @@ import { area } from '../../db/schema/areas.ts';
 import { unit, unitType, unitVersion } from '../../db/schema/units.ts';
 import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { addDays, formatViDate, todayVn } from '../../lib/dates.ts';
-import { AppError, conflict, invalid, notFound } from '../../lib/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.ts';
 import { canWritePath, canWriteUnder, outOfScope, pathInScope, type Scope } from '../../lib/scope.ts';
 import type { Conn, Tx } from '../../lib/tx.ts';
 import { fold, searchTerms, sortKey } from '../../lib/vietnamese.ts';
@@ -127,6 +127,21 @@ export async function search(
   return { asOf: d, total, items };
 }
 
+const OFFICER_ROLES = new Set(['system_admin', 'federation_officer', 'upper_union_officer', 'grassroots_officer']);
+
+/**
+ * CĐCS names across the whole tree, for officers choosing where a member transfers to. Names and
+ * codes of units are not personal data; the rest of a unit outside scope stays hidden.
+ */
+export async function directory(caller: { roles: { role: string }[] }, db: Db, text: string, limit: number) {
+  if (!caller.roles.some((r) => OFFICER_ROLES.has(r.role)))
+    throw forbidden(
+      'Chỉ cán bộ công đoàn được tra cứu danh bạ CĐCS.',
+      'Only union officers may look up the directory of grassroots unions.',
+    );
+  return q.selectGrassrootsDirectory(db, searchTerms(text), todayVn(), limit);
+}
+
 // ---- writes: each is one transaction with its audit rows ----------------------------------------
 
 async function requireType(tx: Tx, code: string, field: string) {
@@ -178,50 +193,53 @@ export async function openVersionOrFail(tx: Conn, unitId: number) {
 }
 
 export async function create(db: Db, scope: Scope, actor: Actor, input: CreateUnitInput) {
-  return db.transaction(async (tx) => {
-    const parent = await openVersionOrFail(tx, input.parentId);
-    if (!pathInScope(scope, parent.path)) throw notFound(UNIT, input.parentId);
-    if (!canWriteUnder(scope, parent.path)) throw outOfScope();
-    requireNotBefore(parent, input.foundedOn, 'foundedOn');
-    await requireType(tx, input.type, 'type');
-    await requireArea(tx, input.areaCode, 'areaCode');
-    const dup = await tx.select({ id: unit.id }).from(unit).where(eq(unit.code, input.code));
-    if (dup.length > 0)
-      throw invalid([
-        {
-          field: 'code',
-          vi: `Mã đơn vị «${input.code}» đã được dùng. Chọn mã khác.`,
-          en: `Unit code «${input.code}» is taken. Choose another.`,
-        },
-      ]);
-    const [created] = await tx
-      .insert(unit)
-      .values({ code: input.code, foundedOn: input.foundedOn })
-      .returning({ id: unit.id });
-    if (!created) throw new Error('insert returned nothing');
-    const version = {
-      unitId: created.id,
-      validFrom: input.foundedOn,
-      parentId: input.parentId,
-      type: input.type,
-      name: input.name,
-      nameFolded: fold(input.name),
-      sortKey: sortKey(input.name),
-      shortName: input.shortName ?? null,
-      areaCode: input.areaCode ?? null,
-      path: `${parent.path}.${created.id}`,
-      depth: parent.depth + 1,
-      changeReason: input.reason ?? 'Thành lập',
-    };
-    await tx.insert(unitVersion).values(version);
-    await recordAudit(tx, actor, {
-      action: 'unit.create',
-      entityType: 'unit',
-      entityId: created.id,
-      after: { code: input.code, ...version },
-    });
-    return created.id;
+  return db.transaction((tx) => createIn(tx, scope, actor, input));
+}
+
+/** Founds a unit inside the caller's transaction (a drive's recognition founds its CĐCS with it). */
+export async function createIn(tx: Tx, scope: Scope, actor: Actor, input: CreateUnitInput) {
+  const parent = await openVersionOrFail(tx, input.parentId);
+  if (!pathInScope(scope, parent.path)) throw notFound(UNIT, input.parentId);
+  if (!canWriteUnder(scope, parent.path)) throw outOfScope();
+  requireNotBefore(parent, input.foundedOn, 'foundedOn');
+  await requireType(tx, input.type, 'type');
+  await requireArea(tx, input.areaCode, 'areaCode');
+  const dup = await tx.select({ id: unit.id }).from(unit).where(eq(unit.code, input.code));
+  if (dup.length > 0)
+    throw invalid([
+      {
+        field: 'code',
+        vi: `Mã đơn vị «${input.code}» đã được dùng. Chọn mã khác.`,
+        en: `Unit code «${input.code}» is taken. Choose another.`,
+      },
+    ]);
+  const [created] = await tx
+    .insert(unit)
+    .values({ code: input.code, foundedOn: input.foundedOn })
+    .returning({ id: unit.id });
+  if (!created) throw new Error('insert returned nothing');
+  const version = {
+    unitId: created.id,
+    validFrom: input.foundedOn,
+    parentId: input.parentId,
+    type: input.type,
+    name: input.name,
+    nameFolded: fold(input.name),
+    sortKey: sortKey(input.name),
+    shortName: input.shortName ?? null,
+    areaCode: input.areaCode ?? null,
+    path: `${parent.path}.${created.id}`,
+    depth: parent.depth + 1,
+    changeReason: input.reason ?? 'Thành lập',
+  };
+  await tx.insert(unitVersion).values(version);
+  await recordAudit(tx, actor, {
+    action: 'unit.create',
+    entityType: 'unit',
+    entityId: created.id,
+    after: { code: input.code, ...version },
   });
+  return created.id;
 }
 
 /** Starts a tree: a unit with no parent (installation, tests; not offered over HTTP). */

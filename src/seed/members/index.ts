@@ -16,7 +16,9 @@ import { loadMemberUnits } from './units.ts';
 
 export type MemberSeedSummary = { persons: number; memberships: number; events: number; cards: number; ms: number };
 
-const TABLES = ['person', 'membership', 'membership_event', 'member_card'];
+// person_name_word is filled by person's triggers; its index too is rebuilt once at the end.
+const TABLES = ['person', 'membership', 'membership_event', 'member_card', 'person_name_word'];
+const ID_TABLES = ['person', 'membership', 'membership_event', 'member_card'];
 
 export async function seedDemoMembers(
   database: Database,
@@ -28,7 +30,7 @@ export async function seedDemoMembers(
   const register = buildRegister(units, { seed, scale: opts.scale ?? 1, today: DEMO_TODAY });
   plantProblems(register, createRandom(deriveSeed(seed, 'members:problems')));
   const periods = numberPeriods(register.periods);
-  const memberships = membershipRows(periods);
+  const memberships = membershipRows(periods, register.persons);
   const events = eventRows(periods);
   const cards = cardRows(periods, register.units, createRandom(deriveSeed(seed, 'members:cards')), DEMO_TODAY);
 
@@ -47,12 +49,15 @@ export async function seedDemoMembers(
       await insertRows(tx, memberCard, cards, progress, copy);
     });
     // Ids were set explicitly; rows added later by the application must not collide with them.
-    for (const table of TABLES) {
+    for (const table of ID_TABLES) {
       await tx.execute(
         sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.identifier(table)}), 0) + 1, false)`,
       );
     }
   });
+  // Search picks its plan from statistics and walks index-only where the visibility map allows:
+  // PGlite has no autovacuum to do either.
+  await database.exec(`vacuum (analyze) ${TABLES.join(', ')}`);
   return {
     persons: register.persons.length,
     memberships: memberships.length,

@@ -11,7 +11,7 @@ export type Gender = 'male' | 'female';
 export type Weighted = readonly (readonly [string, number])[];
 
 /** Kinh family names in Nghệ An with rough weights (percent). */
-const KINH_FAMILY: Weighted = [
+export const KINH_FAMILY: Weighted = [
   ['Nguyễn', 30],
   ['Trần', 9],
   ['Lê', 9],
@@ -95,7 +95,7 @@ const MINORITY_FAMILY: Record<Exclude<Ethnicity, 'Kinh'>, Weighted> = {
 };
 
 // Older generations mostly carry Văn/Thị; younger ones more often a chosen middle name.
-const MIDDLE_MALE: Weighted = [
+export const MIDDLE_MALE: Weighted = [
   ['Văn', 30],
   ['Đình', 8],
   ['Đức', 9],
@@ -115,7 +115,7 @@ const MIDDLE_MALE: Weighted = [
   ['Hồng', 1],
   ['Cảnh', 1],
 ];
-const MIDDLE_FEMALE: Weighted = [
+export const MIDDLE_FEMALE: Weighted = [
   ['Thị', 45],
   ['Thu', 6],
   ['Thanh', 5],
@@ -134,12 +134,12 @@ const MIDDLE_FEMALE: Weighted = [
   ['Hải', 1],
 ];
 
-const GIVEN_MALE = (
+export const GIVEN_MALE = (
   'An Anh Bảo Bình Cường Công Dũng Duy Đạt Đức Giang Hải Hiếu Hoàng Hùng Huy Hưng Khánh Khoa Kiên Lâm Long ' +
   'Luân Mạnh Minh Nam Nghĩa Nhật Phong Phúc Phương Quân Quang Quý Sơn Tài Tâm Thắng Thành Thịnh Tiến Toàn ' +
   'Trung Tuấn Tùng Việt Vinh Vũ Hậu Lợi Hòa Hợp Thuận Lộc Thọ Tú Trường Hoan Hào Lực Chiến Đông Hạnh Linh'
 ).split(' ');
-const GIVEN_FEMALE = (
+export const GIVEN_FEMALE = (
   'An Anh Bích Chi Dung Duyên Giang Hà Hằng Hạnh Hiền Hoa Hồng Huế Hương Huyền Lan Liên Linh Loan Ly Mai ' +
   'Minh My Nga Ngân Ngọc Nhung Oanh Phương Quỳnh Tâm Thảo Thanh Thủy Thương Trang Trinh Tuyết Uyên Vân ' +
   'Yến Lam Hậu Sen Lệ Nhàn Tình Thơm Lý Hoài Châu Diệp Giang Nhi Vy Hiên Thúy'

@@ -29,7 +29,15 @@ export function numberPeriods(periods: Period[]): Period[] {
   return sorted;
 }
 
-export function membershipRows(periods: Period[]): MembershipRow[] {
+/**
+ * The periods as membership rows, with the person's gender and birth date on each (what the row
+ * triggers would otherwise look up one row at a time).
+ */
+export function membershipRows(
+  periods: Period[],
+  persons: { id?: number | undefined; gender?: string | null | undefined; birthDate?: string | null | undefined }[],
+): MembershipRow[] {
+  const byId = new Map(persons.map((p) => [p.id, p]));
   return periods.map((p) => ({
     id: p.id,
     personId: p.personId,
@@ -38,6 +46,8 @@ export function membershipRows(periods: Period[]): MembershipRow[] {
     validTo: p.validTo,
     startKind: p.startKind,
     endKind: p.endKind,
+    gender: byId.get(p.personId)?.gender ?? null,
+    birthDate: byId.get(p.personId)?.birthDate ?? null,
   }));
 }
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { Application, ApplicationStatus, ProblemKind, QualityReport } from './types.ts';
 
@@ -13,24 +13,8 @@ export function useApplications(filter: ApplicationFilter) {
   });
 }
 
-/** A change to an application: applications and members (an admission makes one) are refetched. */
-export function useApplicationWrite<TInput, TResult>(
-  write: (input: TInput) => Promise<TResult>,
-  onDone: (result: TResult) => void,
-) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSuccess: async (result) => {
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: ['applications'] }),
-        qc.invalidateQueries({ queryKey: ['members'] }),
-        qc.invalidateQueries({ queryKey: ['data-quality'] }),
-      ]);
-      onDone(result);
-    },
-  });
-}
+/** What a change to an application makes stale: applications, members (an admission makes one), data quality. */
+export const applicationViews = ['applications', 'members', 'data-quality'];
 
 export type QualityFilter = { under?: number; kind?: ProblemKind };
 

@@ -69,13 +69,14 @@ function url(path: string, query?: Query): string {
 
 async function send<T>(method: string, path: string, body?: unknown, query?: Query, retried = false): Promise<T> {
   const headers: Record<string, string> = { 'Accept-Language': currentLang(), Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken ?? (await refreshCsrf());
   const res = await fetch(url(path, query), {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: raw ? body : body === undefined ? undefined : JSON.stringify(body),
   });
   if (res.ok) {
     if (res.status === 204) return undefined as T;
@@ -94,4 +95,6 @@ export const api = {
   get: <T>(path: string, query?: Query) => send<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => send<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, body),
+  /** A file as the raw request body (application/octet-stream), e.g. a spreadsheet to import. */
+  upload: <T>(path: string, file: Blob, query?: Query) => send<T>('POST', path, file, query),
 };

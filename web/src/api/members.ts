@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { Card, ECard, MemberCount, MemberDetail, MemberList, MemberListQuery, Verification } from './types.ts';
 
@@ -57,17 +57,5 @@ export function useVerification(token: string) {
   });
 }
 
-/** A change to a member or their cards: every member view is refetched after it. */
-export function useMemberWrite<TInput, TResult>(
-  write: (input: TInput) => Promise<TResult>,
-  onDone: (result: TResult) => void,
-) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSuccess: async (result) => {
-      await qc.invalidateQueries({ queryKey: ['members'] });
-      onDone(result);
-    },
-  });
-}
+/** What a change to a member or their cards makes stale: every member view. */
+export const memberViews = ['members'];

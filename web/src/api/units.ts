@@ -4,6 +4,9 @@ import { viCollator } from '../lib/format.ts';
 import { api } from './client.ts';
 import type { Children, UnitDetail, UnitList, UnitSearchItem, UnitType } from './types.ts';
 
+/** What a change to the tree makes stale: every unit view (tree, search, pages). */
+export const unitViews = ['units'];
+
 export function useUnitTypes() {
   return useQuery({
     queryKey: ['unit-types'],

@@ -2,29 +2,44 @@ import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text, ThemeIcon } 
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
+  IconArrowsExchange,
   IconBuildingFactory2,
   IconChartBar,
+  IconChartDonut3,
+  IconClipboardList,
   IconDeviceMobile,
+  IconExternalLink,
   IconFileReport,
   IconFileText,
   IconHierarchy2,
   IconHome,
+  IconMessages,
   IconSeeding,
+  IconSpeakerphone,
+  IconTableImport,
   IconTarget,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useOpenThreads } from '../api/feedback.ts';
+import { usePendingIncoming } from '../api/transfers.ts';
 import type { Me } from '../api/types.ts';
+import { isWriter } from '../lib/roles.ts';
 import { UserMenu } from './UserMenu.tsx';
 
-const coming = [
-  { key: 'enterprises', icon: IconBuildingFactory2 },
-  { key: 'organizing', icon: IconSeeding },
-  { key: 'targets', icon: IconTarget },
-  { key: 'reports', icon: IconFileReport },
-  { key: 'memberApp', icon: IconDeviceMobile },
+/** Steering the plan: the dashboard, plans with their target tables, and the periodic reports. */
+const steering = [
+  { key: 'dashboard', to: '/dashboard', icon: IconChartBar },
+  { key: 'targets', to: '/plans', icon: IconTarget },
+  { key: 'reports', to: '/reports', icon: IconFileReport },
+] as const;
+
+/** Hearing from the union: announcements with read receipts, and surveys (labels in their own i18n files). */
+const hearing = [
+  { key: 'announcements', to: '/announcements', icon: IconSpeakerphone },
+  { key: 'surveys', to: '/surveys', icon: IconClipboardList },
 ] as const;
 
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
@@ -33,6 +48,12 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const { pathname } = useLocation();
   const inTree = pathname.startsWith('/tree') || pathname.startsWith('/units');
   const inMembers = pathname.startsWith('/members') || pathname.startsWith('/applications');
+  const inEnterprises = pathname.startsWith('/enterprises');
+  const writer = isWriter(me);
+  // Transfers waiting for this officer's consent, shown on the menu wherever they are.
+  const incoming = usePendingIncoming(writer);
+  // Members' threads waiting for an answer in the officer's units.
+  const openThreads = useOpenThreads(true);
 
   return (
     <AppShell
@@ -125,26 +146,145 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
                 onClick={close}
                 data-testid="nav-quality"
               />
+              {writer && (
+                <NavLink
+                  component={Link}
+                  to="/members/import"
+                  label={t('nav.import')}
+                  pl="xl"
+                  leftSection={<IconTableImport size={16} />}
+                  active={pathname === '/members/import'}
+                  variant="subtle"
+                  onClick={close}
+                  data-testid="nav-import"
+                />
+              )}
             </>
           )}
-          {coming.map(({ key, icon: Icon }) => (
+          {writer && (
+            <NavLink
+              component={Link}
+              to="/transfers"
+              label={t('nav.transfers')}
+              leftSection={<IconArrowsExchange size={18} />}
+              rightSection={
+                incoming > 0 ? (
+                  <Badge size="sm" color="red" circle={incoming < 10} data-testid="nav-transfers-count">
+                    {incoming}
+                  </Badge>
+                ) : undefined
+              }
+              active={pathname.startsWith('/transfers')}
+              onClick={close}
+              data-testid="nav-transfers"
+            />
+          )}
+          <NavLink
+            component={Link}
+            to="/enterprises"
+            label={t('nav.enterprises')}
+            leftSection={<IconBuildingFactory2 size={18} />}
+            active={inEnterprises}
+            onClick={close}
+            data-testid="nav-enterprises"
+          />
+          {inEnterprises && (
+            <>
+              <NavLink
+                component={Link}
+                to="/enterprises/conflicts"
+                label={t('nav.conflicts')}
+                pl="xl"
+                leftSection={<IconAlertTriangle size={16} />}
+                active={pathname === '/enterprises/conflicts'}
+                variant="subtle"
+                onClick={close}
+                data-testid="nav-conflicts"
+              />
+              {writer && (
+                <NavLink
+                  component={Link}
+                  to="/enterprises/import"
+                  label={t('nav.registerImport')}
+                  pl="xl"
+                  leftSection={<IconTableImport size={16} />}
+                  active={pathname === '/enterprises/import'}
+                  variant="subtle"
+                  onClick={close}
+                  data-testid="nav-register-import"
+                />
+              )}
+            </>
+          )}
+          <NavLink
+            component={Link}
+            to="/coverage"
+            label={t('nav.coverage')}
+            leftSection={<IconChartDonut3 size={18} />}
+            active={pathname.startsWith('/coverage')}
+            onClick={close}
+            data-testid="nav-coverage"
+          />
+          <NavLink
+            component={Link}
+            to="/drives"
+            label={t('nav.organizing')}
+            leftSection={<IconSeeding size={18} />}
+            active={pathname.startsWith('/drives')}
+            onClick={close}
+            data-testid="nav-drives"
+          />
+          {steering.map(({ key, to, icon: Icon }) => (
             <NavLink
               key={key}
               component={Link}
-              to={`/soon/${key}`}
+              to={to}
               label={t(`nav.${key}`)}
-              c="dimmed"
               leftSection={<Icon size={18} />}
-              rightSection={
-                <Badge size="xs" variant="light" color="gray">
-                  {t('nav.soon')}
-                </Badge>
-              }
-              active={pathname === `/soon/${key}`}
+              active={pathname.startsWith(to)}
               onClick={close}
               data-testid={`nav-${key}`}
             />
           ))}
+          {hearing.map(({ key, to, icon: Icon }) => (
+            <NavLink
+              key={key}
+              component={Link}
+              to={to}
+              label={t(`${key}.nav`)}
+              leftSection={<Icon size={18} />}
+              active={pathname.startsWith(to)}
+              onClick={close}
+              data-testid={`nav-${key}`}
+            />
+          ))}
+          <NavLink
+            component={Link}
+            to="/inbox"
+            label={t('inbox.nav')}
+            leftSection={<IconMessages size={18} />}
+            rightSection={
+              openThreads > 0 ? (
+                <Badge size="sm" color="orange" circle={openThreads < 10} data-testid="nav-inbox-count">
+                  {openThreads}
+                </Badge>
+              ) : undefined
+            }
+            active={pathname.startsWith('/inbox')}
+            onClick={close}
+            data-testid="nav-inbox"
+          />
+          {/* The members' own app, to show a member or try it: it opens beside the officers' one. */}
+          <NavLink
+            component="a"
+            href="/app/"
+            target="_blank"
+            rel="noopener"
+            label={t('nav.memberApp')}
+            leftSection={<IconDeviceMobile size={18} />}
+            rightSection={<IconExternalLink size={14} />}
+            data-testid="nav-member-app"
+          />
         </ScrollArea>
       </AppShell.Navbar>
 

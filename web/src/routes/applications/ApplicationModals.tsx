@@ -1,59 +1,21 @@
-import { Alert, Button, Code, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Group, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApplicationWrite } from '../../api/applications.ts';
+import { applicationViews } from '../../api/applications.ts';
 import { api } from '../../api/client.ts';
 import type { AdmitApplicationInput, Application, SubmitApplicationInput, UnitSearchItem } from '../../api/types.ts';
 import { useUnitAsItem, useUnitTypeMap } from '../../api/units.ts';
-import { DayInput } from '../../components/DayInput.tsx';
-import { FormError, fieldError } from '../../components/FormError.tsx';
+import { useWrite } from '../../api/write.ts';
+import { fieldError } from '../../components/FormError.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { todayVn } from '../../lib/format.ts';
 import { PersonFields, personFieldNames } from '../members/PersonFields.tsx';
+import { PlacementFields, placementFieldNames, usePlacement } from '../members/PlacementFields.tsx';
 import { emptyPerson, type PersonForm, toPersonInput } from '../members/personForm.ts';
 
 const optional = (k: string, v: string) => (v.trim() ? { [k]: v.trim() } : {});
-
-function Frame(props: {
-  title: string;
-  testId: string;
-  onClose: () => void;
-  onSubmit: () => void;
-  pending: boolean;
-  submitLabel: string;
-  danger?: boolean;
-  size?: string;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    props.onSubmit();
-  };
-  return (
-    <Modal opened onClose={props.onClose} title={props.title} size={props.size ?? 'lg'} data-testid={props.testId}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {props.children}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              color={props.danger ? 'red' : undefined}
-              loading={props.pending}
-              data-testid={`${props.testId}-submit`}
-            >
-              {props.submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
 
 /** Nộp đơn thay người lao động: the worker's details and the union the application goes to. */
 export function SubmitApplicationModal({ onClose }: { onClose: () => void }) {
@@ -63,7 +25,8 @@ export function SubmitApplicationModal({ onClose }: { onClose: () => void }) {
   const [note, setNote] = useState('');
   const [missingUnit, setMissingUnit] = useState(false);
   const [filed, setFiled] = useState<Application | null>(null);
-  const write = useApplicationWrite(
+  const write = useWrite(
+    applicationViews,
     (body: SubmitApplicationInput) => api.post<Application>('/applications', body),
     setFiled,
   );
@@ -111,18 +74,22 @@ export function SubmitApplicationModal({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Frame
+    <FormModal
       title={t('application.submitTitle')}
       testId="application-submit"
+      submitLabel={t('application.submit')}
       onClose={onClose}
       onSubmit={submit}
-      pending={write.isPending}
-      submitLabel={t('application.submit')}
+      write={write}
+      fields={[...personFieldNames('applicant.'), 'unitId', 'note', 'employerName']}
+      errorBelow
       size="70rem"
+      intro={
+        <Text size="sm" c="dimmed">
+          {t('application.submitSubtitle')}
+        </Text>
+      }
     >
-      <Text size="sm" c="dimmed">
-        {t('application.submitSubtitle')}
-      </Text>
       <PersonFields value={person} onChange={setPerson} error={write.error} prefix="applicant." />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <UnitPicker
@@ -147,8 +114,7 @@ export function SubmitApplicationModal({ onClose }: { onClose: () => void }) {
           data-testid="application-note"
         />
       </SimpleGrid>
-      <FormError error={write.error} fields={[...personFieldNames('applicant.'), 'unitId', 'note', 'employerName']} />
-    </Frame>
+    </FormModal>
   );
 }
 
@@ -157,91 +123,68 @@ type Props = { application: Application; onClose: () => void; onDone: (a: Applic
 /** Thẩm định: the upper union marks the application checked. */
 export function VerifyModal({ application, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const write = useApplicationWrite(() => api.post<Application>(`/applications/${application.id}/verify`), onDone);
+  const write = useWrite(
+    applicationViews,
+    () => api.post<Application>(`/applications/${application.id}/verify`),
+    onDone,
+  );
   return (
-    <Frame
+    <FormModal
       title={t('application.verify')}
       testId="verify-modal"
+      submitLabel={t('application.verify')}
       onClose={onClose}
       onSubmit={() => write.mutate(undefined)}
-      pending={write.isPending}
-      submitLabel={t('application.verify')}
-    >
-      <Text size="sm">{t('application.verifyText', { name: application.applicantName })}</Text>
-      <FormError error={write.error} fields={[]} />
-    </Frame>
+      write={write}
+      intro={<Text size="sm">{t('application.verifyText', { name: application.applicantName })}</Text>}
+    />
   );
 }
 
 /** Kết nạp: into the CĐCS applied to, or one the upper union picks; on a day, with a decision. */
 export function AdmitModal({ application, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const [unit, setUnit] = useState<UnitSearchItem | null>(null);
-  const [onDate, setOnDate] = useState(todayVn());
-  const [decisionNo, setDecisionNo] = useState('');
-  const [missing, setMissing] = useState(false);
+  const placement = usePlacement();
   const applied = useUnitAsItem(application.unitId, todayVn());
   const types = useUnitTypeMap();
   const [proposed, setProposed] = useState(false);
-  const write = useApplicationWrite(
+  const write = useWrite(
+    applicationViews,
     (body: AdmitApplicationInput) => api.post<Application>(`/applications/${application.id}/admit`, body),
     onDone,
   );
 
   // Sent to a CĐCS: that one is proposed; sent to an upper union, the officer picks one.
+  const { setUnit } = placement;
   useEffect(() => {
     if (proposed || !applied || types.size === 0) return;
     setProposed(true);
     if (types.get(applied.type)?.isGrassroots) setUnit(applied);
-  }, [applied, types, proposed]);
+  }, [applied, types, proposed, setUnit]);
 
-  const submit = () => {
-    setMissing(!unit);
-    if (unit) write.mutate({ unitId: unit.id, onDate, ...optional('decisionNo', decisionNo) });
-  };
   return (
-    <Frame
+    <FormModal
       title={t('application.admit')}
       testId="admit-app-modal"
-      onClose={onClose}
-      onSubmit={submit}
-      pending={write.isPending}
       submitLabel={t('application.admit')}
+      onClose={onClose}
+      onSubmit={() => placement.send(write.mutate)}
+      write={write}
+      fields={placementFieldNames()}
+      intro={
+        <Text size="sm" c="dimmed">
+          {application.applicantName} — {t('application.appliedTo')}: {application.unitName ?? '—'}
+        </Text>
+      }
     >
-      <Text size="sm" c="dimmed">
-        {application.applicantName} — {t('application.appliedTo')}: {application.unitName ?? '—'}
-      </Text>
-      <FormError error={write.error} fields={['unitId', 'onDate', 'decisionNo']} />
-      <UnitPicker
-        label={t('member.grassroots')}
-        placeholder={t('member.grassrootsPlaceholder')}
-        asOf={onDate}
-        value={unit}
-        onChange={(u) => {
-          setUnit(u);
-          setMissing(false);
-        }}
-        grassrootsOnly
-        error={missing ? t('member.chooseGrassroots') : fieldError(write.error, 'unitId')}
-        testId="admit-app-unit"
+      <PlacementFields
+        placement={placement}
+        error={write.error}
+        testId="admit-app"
+        dayLabel={t('member.admittedOn')}
+        admission
       />
-      <DayInput
-        label={t('member.admittedOn')}
-        value={onDate}
-        onChange={setOnDate}
-        error={fieldError(write.error, 'onDate')}
-        maxDate={todayVn()}
-        testId="admit-app-date"
-      />
-      <TextInput
-        label={t('member.decisionNo')}
-        placeholder={t('member.decisionNoPlaceholder')}
-        value={decisionNo}
-        onChange={(e) => setDecisionNo(e.currentTarget.value)}
-        error={fieldError(write.error, 'decisionNo')}
-        data-testid="admit-app-decision"
-      />
-    </Frame>
+    </FormModal>
   );
 }
 
@@ -249,35 +192,34 @@ export function AdmitModal({ application, onClose, onDone }: Props) {
 export function RejectModal({ application, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const write = useApplicationWrite(
+  const write = useWrite(
+    applicationViews,
     (body: { reason: string }) => api.post<Application>(`/applications/${application.id}/reject`, body),
     onDone,
   );
   return (
-    <Frame
+    <FormModal
       title={t('application.reject')}
       testId="reject-modal"
-      onClose={onClose}
-      onSubmit={() => write.mutate({ reason: reason.trim() })}
-      pending={write.isPending}
       submitLabel={t('application.reject')}
       danger
-    >
-      <Text size="sm" c="dimmed">
-        {application.applicantName}
-      </Text>
-      <FormError error={write.error} fields={['reason']} />
-      <Textarea
-        label={t('application.reason')}
-        description={t('application.reasonHint')}
-        required
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={fieldError(write.error, 'reason')}
-        autosize
-        minRows={2}
-        data-testid="reject-reason"
-      />
-    </Frame>
+      onClose={onClose}
+      onSubmit={() => write.mutate({ reason: reason.trim() })}
+      write={write}
+      intro={
+        <Text size="sm" c="dimmed">
+          {application.applicantName}
+        </Text>
+      }
+      reason={{
+        value: reason,
+        onChange: setReason,
+        label: t('application.reason'),
+        description: t('application.reasonHint'),
+        required: true,
+        multiline: true,
+        testId: 'reject-reason',
+      }}
+    />
   );
 }

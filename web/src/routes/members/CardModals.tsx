@@ -1,72 +1,40 @@
-import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { Radio, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { useMemberWrite } from '../../api/members.ts';
+import { memberViews } from '../../api/members.ts';
 import type { Card, ReissueCardInput, RevokeCardInput } from '../../api/types.ts';
-import { FormError, fieldError } from '../../components/FormError.tsx';
+import { useWrite } from '../../api/write.ts';
+import { fieldError } from '../../components/FormError.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 
 type Props = { personId: number; card: Card; onClose: () => void; onDone: () => void };
-
-function CardModal(props: {
-  title: string;
-  testId: string;
-  error: unknown;
-  fields: string[];
-  pending: boolean;
-  submitLabel: string;
-  color?: string;
-  onClose: () => void;
-  onSubmit: () => void;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    props.onSubmit();
-  };
-  return (
-    <Modal opened onClose={props.onClose} title={props.title} data-testid={props.testId}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormError error={props.error} fields={props.fields} />
-          {props.children}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={props.color} loading={props.pending} data-testid={`${props.testId}-submit`}>
-              {props.submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
 
 /** Cấp lại thẻ: the valid card becomes "replaced" and a new number is issued. */
 export function ReissueModal({ personId, card, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [reason, setReason] = useState<ReissueCardInput['reason']>('lost');
-  const write = useMemberWrite(
+  const write = useWrite(
+    memberViews,
     (body: ReissueCardInput) => api.post<Card[]>(`/members/${personId}/cards/reissue`, body),
     onDone,
   );
   return (
-    <CardModal
+    <FormModal
       title={t('card.reissue')}
       testId="reissue-modal"
-      error={write.error}
-      fields={['reason']}
-      pending={write.isPending}
       submitLabel={t('card.reissue')}
+      size="md"
       onClose={onClose}
       onSubmit={() => write.mutate({ reason })}
+      write={write}
+      fields={['reason']}
+      intro={
+        <Text size="sm" c="dimmed">
+          {t('card.reissueHint', { cardNo: card.cardNo })}
+        </Text>
+      }
     >
-      <Text size="sm" c="dimmed">
-        {t('card.reissueHint', { cardNo: card.cardNo })}
-      </Text>
       <Radio.Group
         label={t('card.reissueReason')}
         value={reason}
@@ -80,7 +48,7 @@ export function ReissueModal({ personId, card, onClose, onDone }: Props) {
           ))}
         </Stack>
       </Radio.Group>
-    </CardModal>
+    </FormModal>
   );
 }
 
@@ -88,35 +56,34 @@ export function ReissueModal({ personId, card, onClose, onDone }: Props) {
 export function RevokeModal({ personId, card, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const write = useMemberWrite(
+  const write = useWrite(
+    memberViews,
     (body: RevokeCardInput) => api.post<Card[]>(`/members/${personId}/cards/revoke`, body),
     onDone,
   );
   return (
-    <CardModal
+    <FormModal
       title={t('card.revoke')}
       testId="revoke-modal"
-      error={write.error}
-      fields={['reason', 'onDate']}
-      pending={write.isPending}
       submitLabel={t('card.revoke')}
-      color="red"
+      danger
+      size="md"
       onClose={onClose}
       onSubmit={() => write.mutate({ reason: reason.trim() })}
-    >
-      <Text size="sm" c="dimmed">
-        {t('card.revokeHint', { cardNo: card.cardNo })}
-      </Text>
-      <Textarea
-        label={t('unit.reason')}
-        required
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={fieldError(write.error, 'reason')}
-        autosize
-        minRows={2}
-        data-testid="revoke-reason"
-      />
-    </CardModal>
+      write={write}
+      intro={
+        <Text size="sm" c="dimmed">
+          {t('card.revokeHint', { cardNo: card.cardNo })}
+        </Text>
+      }
+      reason={{
+        value: reason,
+        onChange: setReason,
+        label: t('unit.reason'),
+        required: true,
+        multiline: true,
+        testId: 'revoke-reason',
+      }}
+    />
   );
 }

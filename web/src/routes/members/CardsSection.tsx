@@ -1,14 +1,17 @@
-import { Alert, Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
-import { IconCheck, IconId, IconIdBadge2, IconQrcode, IconRefresh, IconX } from '@tabler/icons-react';
+import { Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { IconId, IconIdBadge2, IconQrcode, IconRefresh, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { useCards, useMemberWrite } from '../../api/members.ts';
+import { memberViews, useCards } from '../../api/members.ts';
 import type { Card as MemberCard, MemberDetail } from '../../api/types.ts';
+import { useWrite } from '../../api/write.ts';
+import { DoneAlert } from '../../components/DoneAlert.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDay } from '../../lib/format.ts';
 import { ReissueModal, RevokeModal } from './CardModals.tsx';
 import { ECardModal } from './ECard.tsx';
+import { isErased } from './PersonalData.tsx';
 
 const statusColor = { active: 'green', replaced: 'orange', revoked: 'red' } as const;
 
@@ -20,12 +23,14 @@ export function CardsSection({ member }: { member: MemberDetail }) {
   const cards = useCards(member.personId);
   const [action, setAction] = useState<Action | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const issue = useMemberWrite(
+  const issue = useWrite(
+    memberViews,
     () => api.post<MemberCard[]>(`/members/${member.personId}/cards`, {}),
     () => setDone('card.issued'),
   );
   const active = cards.data?.find((c) => c.status === 'active');
-  const writable = member.canEdit && member.status === 'active';
+  // An erased person gets no new card: it would carry the alias.
+  const writable = member.canEdit && member.status === 'active' && !isErased(member);
   const finish = (key: string) => () => {
     setAction(null);
     setDone(key);
@@ -85,17 +90,9 @@ export function CardsSection({ member }: { member: MemberDetail }) {
       </Group>
       {issue.error ? <ErrorAlert error={issue.error} /> : null}
       {done && (
-        <Alert
-          color="green"
-          variant="light"
-          icon={<IconCheck size={18} />}
-          withCloseButton
-          onClose={() => setDone(null)}
-          mb="sm"
-          data-testid="card-done"
-        >
+        <DoneAlert onClose={() => setDone(null)} mb="sm" testId="card-done">
           {t(done)}
-        </Alert>
+        </DoneAlert>
       )}
       {cards.isError ? (
         <ErrorAlert error={cards.error} onRetry={() => cards.refetch()} />

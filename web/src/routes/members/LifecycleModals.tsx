@@ -1,141 +1,112 @@
-import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { Alert, SegmentedControl, Text } from '@mantine/core';
+import { IconClockHour4 } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { useMemberWrite } from '../../api/members.ts';
-import type { EndInput, EndKind, MemberDetail, ReadmitInput, TransferInput, UnitSearchItem } from '../../api/types.ts';
-import { DayInput } from '../../components/DayInput.tsx';
-import { FormError, fieldError } from '../../components/FormError.tsx';
-import { UnitPicker } from '../../components/UnitPicker.tsx';
+import { memberViews } from '../../api/members.ts';
+import type { EndInput, EndKind, MemberDetail, ReadmitInput, TransferInput } from '../../api/types.ts';
+import { useWrite } from '../../api/write.ts';
+import { fieldError } from '../../components/FormError.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { todayVn } from '../../lib/format.ts';
+import { type Destination, DestinationPicker } from './DestinationPicker.tsx';
+import { PlacementDayFields, PlacementFields, placementFieldNames, usePlacement } from './PlacementFields.tsx';
 
-type Props = { member: MemberDetail; onClose: () => void; onDone: () => void };
+/** What every modal of the member page takes. */
+export type MemberModalProps = { member: MemberDetail; onClose: () => void; onDone: () => void };
 
-const optional = (k: string, v: string) => (v.trim() ? { [k]: v.trim() } : {});
-
-function Frame(props: {
-  title: string;
-  testId: string;
-  onClose: () => void;
-  onSubmit: () => void;
-  pending: boolean;
-  submitLabel: string;
-  danger?: boolean;
-  children: ReactNode;
-}) {
+/**
+ * Chuyển sinh hoạt: to another CĐCS from a day on; the old period is kept. To a CĐCS outside the
+ * officer's units it is a request instead: `onDone` gets the member with `pendingTransfer` set.
+ */
+export function TransferModal({
+  member,
+  onClose,
+  onDone,
+}: Omit<MemberModalProps, 'onDone'> & { onDone: (after: MemberDetail) => void }) {
   const { t } = useTranslation();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    props.onSubmit();
-  };
-  return (
-    <Modal opened onClose={props.onClose} title={props.title} size="lg" data-testid={props.testId}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {props.children}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              color={props.danger ? 'red' : undefined}
-              loading={props.pending}
-              data-testid={`${props.testId}-submit`}
-            >
-              {props.submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
-/** Chuyển sinh hoạt: to another CĐCS from a day on; the old period is kept. */
-export function TransferModal({ member, onClose, onDone }: Props) {
-  const { t } = useTranslation();
-  const [unit, setUnit] = useState<UnitSearchItem | null>(null);
-  const [onDate, setOnDate] = useState(todayVn());
-  const [decisionNo, setDecisionNo] = useState('');
-  const [missing, setMissing] = useState(false);
-  const write = useMemberWrite(
+  const placement = usePlacement<Destination>();
+  const [reason, setReason] = useState('');
+  const dest = placement.value.unit;
+  const write = useWrite(
+    memberViews,
     (body: TransferInput) => api.post<MemberDetail>(`/members/${member.personId}/transfer`, body),
     onDone,
   );
-  const submit = () => {
-    setMissing(!unit);
-    if (unit) write.mutate({ toUnitId: unit.id, onDate, ...optional('decisionNo', decisionNo) });
-  };
+  const from = member.currentUnit?.name ?? '—';
   return (
-    <Frame
+    <FormModal
       title={t('member.transfer')}
       testId="transfer-modal"
+      submitLabel={t(dest?.needsConsent ? 'member.transferAsk' : 'member.transfer')}
       onClose={onClose}
-      onSubmit={submit}
-      pending={write.isPending}
-      submitLabel={t('member.transfer')}
+      onSubmit={() =>
+        placement.send(({ unitId, ...rest }) =>
+          write.mutate({ toUnitId: unitId, ...rest, ...(reason.trim() ? { reason: reason.trim() } : {}) }),
+        )
+      }
+      write={write}
+      fields={placementFieldNames('toUnitId')}
+      intro={
+        <Text size="sm" c="dimmed">
+          {member.person.fullName} — {t('member.currentUnit')}: {from}
+        </Text>
+      }
+      reason={{ value: reason, onChange: setReason, testId: 'transfer-reason' }}
     >
-      <Text size="sm" c="dimmed">
-        {member.person.fullName} — {t('member.currentUnit')}: {member.currentUnit?.name ?? '—'}
-      </Text>
-      <FormError error={write.error} fields={['toUnitId', 'onDate', 'decisionNo']} />
-      <UnitPicker
+      <DestinationPicker
         label={t('member.transferTo')}
-        placeholder={t('member.grassrootsPlaceholder')}
-        asOf={onDate}
-        value={unit}
-        onChange={(u) => {
-          setUnit(u);
-          setMissing(false);
-        }}
+        asOf={placement.value.onDate}
+        value={dest}
+        onChange={placement.setUnit}
         exclude={member.currentUnit ? [member.currentUnit.id] : []}
-        grassrootsOnly
-        error={missing ? t('member.chooseGrassroots') : fieldError(write.error, 'toUnitId')}
+        error={placement.missing ? t('member.chooseGrassroots') : fieldError(write.error, 'toUnitId')}
         testId="transfer-unit"
       />
-      <DayInput
-        label={t('common.effectiveOn')}
-        value={onDate}
-        onChange={setOnDate}
-        error={fieldError(write.error, 'onDate')}
-        testId="transfer-date"
+      {dest?.needsConsent && (
+        <Alert color="orange" variant="light" icon={<IconClockHour4 size={18} />} data-testid="transfer-consent-note">
+          {t('member.destination.consentNote', { to: dest.name, from })}
+        </Alert>
+      )}
+      <PlacementDayFields
+        placement={placement}
+        error={write.error}
+        testId="transfer"
+        dayLabel={t('common.effectiveOn')}
       />
-      <TextInput
-        label={t('member.decisionNo')}
-        value={decisionNo}
-        onChange={(e) => setDecisionNo(e.currentTarget.value)}
-        error={fieldError(write.error, 'decisionNo')}
-        data-testid="transfer-decision"
-      />
-    </Frame>
+    </FormModal>
   );
 }
 
 /** Kết thúc sinh hoạt: withdrawal, expulsion or death; a valid card is revoked with it. */
-export function EndModal({ member, onClose, onDone }: Props) {
+export function EndModal({ member, onClose, onDone }: MemberModalProps) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<EndKind>('withdrawal');
   const [onDate, setOnDate] = useState(todayVn());
   const [reason, setReason] = useState('');
-  const write = useMemberWrite(
+  const write = useWrite(
+    memberViews,
     (body: EndInput) => api.post<MemberDetail>(`/members/${member.personId}/end`, body),
     onDone,
   );
   return (
-    <Frame
+    <FormModal
       title={t('member.end')}
       testId="end-modal"
-      onClose={onClose}
-      onSubmit={() => write.mutate({ kind, onDate, ...optional('reason', reason) })}
-      pending={write.isPending}
       submitLabel={t('member.endSubmit')}
       danger
+      onClose={onClose}
+      onSubmit={() => write.mutate({ kind, onDate, ...(reason.trim() ? { reason: reason.trim() } : {}) })}
+      write={write}
+      fields={['kind']}
+      intro={
+        <Text size="sm" c="dimmed">
+          {t('member.endHint', { name: member.person.fullName })}
+        </Text>
+      }
+      day={{ value: onDate, onChange: setOnDate, field: 'onDate', testId: 'end-date' }}
+      reason={{ value: reason, onChange: setReason, multiline: true }}
     >
-      <Text size="sm" c="dimmed">
-        {t('member.endHint', { name: member.person.fullName })}
-      </Text>
-      <FormError error={write.error} fields={['kind', 'onDate', 'reason']} />
       <SegmentedControl
         fullWidth
         value={kind}
@@ -143,76 +114,30 @@ export function EndModal({ member, onClose, onDone }: Props) {
         data={(['withdrawal', 'expulsion', 'death'] as const).map((k) => ({ value: k, label: t(`member.kind.${k}`) }))}
         data-testid="end-kind"
       />
-      <DayInput
-        label={t('common.effectiveOn')}
-        value={onDate}
-        onChange={setOnDate}
-        error={fieldError(write.error, 'onDate')}
-        testId="end-date"
-      />
-      <Textarea
-        label={t('common.reason')}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={fieldError(write.error, 'reason')}
-        autosize
-        minRows={2}
-      />
-    </Frame>
+    </FormModal>
   );
 }
 
 /** Kết nạp lại: a former member joins a CĐCS again; a new period begins. */
-export function ReadmitModal({ member, onClose, onDone }: Props) {
+export function ReadmitModal({ member, onClose, onDone }: MemberModalProps) {
   const { t } = useTranslation();
-  const [unit, setUnit] = useState<UnitSearchItem | null>(null);
-  const [onDate, setOnDate] = useState(todayVn());
-  const [decisionNo, setDecisionNo] = useState('');
-  const [missing, setMissing] = useState(false);
-  const write = useMemberWrite(
+  const placement = usePlacement();
+  const write = useWrite(
+    memberViews,
     (body: ReadmitInput) => api.post<MemberDetail>(`/members/${member.personId}/readmit`, body),
     onDone,
   );
-  const submit = () => {
-    setMissing(!unit);
-    if (unit) write.mutate({ unitId: unit.id, onDate, ...optional('decisionNo', decisionNo) });
-  };
   return (
-    <Frame
+    <FormModal
       title={t('member.readmit')}
       testId="readmit-modal"
-      onClose={onClose}
-      onSubmit={submit}
-      pending={write.isPending}
       submitLabel={t('member.readmit')}
+      onClose={onClose}
+      onSubmit={() => placement.send(write.mutate)}
+      write={write}
+      fields={placementFieldNames()}
     >
-      <FormError error={write.error} fields={['unitId', 'onDate', 'decisionNo']} />
-      <UnitPicker
-        label={t('member.grassroots')}
-        placeholder={t('member.grassrootsPlaceholder')}
-        asOf={onDate}
-        value={unit}
-        onChange={(u) => {
-          setUnit(u);
-          setMissing(false);
-        }}
-        grassrootsOnly
-        error={missing ? t('member.chooseGrassroots') : fieldError(write.error, 'unitId')}
-        testId="readmit-unit"
-      />
-      <DayInput
-        label={t('member.readmittedOn')}
-        value={onDate}
-        onChange={setOnDate}
-        error={fieldError(write.error, 'onDate')}
-        testId="readmit-date"
-      />
-      <TextInput
-        label={t('member.decisionNo')}
-        value={decisionNo}
-        onChange={(e) => setDecisionNo(e.currentTarget.value)}
-        error={fieldError(write.error, 'decisionNo')}
-      />
-    </Frame>
+      <PlacementFields placement={placement} error={write.error} testId="readmit" dayLabel={t('member.readmittedOn')} />
+    </FormModal>
   );
 }

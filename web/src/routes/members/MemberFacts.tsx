@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberDetail } from '../../api/types.ts';
 import { formatDay, formatPhone } from '../../lib/format.ts';
+import { isErased } from './PersonalData.tsx';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   const empty = children === undefined || children === null || children === '';
@@ -35,13 +36,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function MemberFacts({ member }: { member: MemberDetail }) {
   const { t } = useTranslation();
   const p = member.person;
+  // Erasure keeps only the year of birth (stored as 1 January).
+  const erased = isErased(member);
   const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? t('common.yes') : t('common.no'));
   return (
     <Card withBorder radius="md" data-testid="member-facts">
       <Stack gap="lg">
         <Section title={t('member.group.identity')}>
           <Fact label={t('member.field.birthDate')} testId="member-birthDate">
-            {p.birthDate ? formatDay(p.birthDate) : undefined}
+            {p.birthDate ? (erased ? p.birthDate.slice(0, 4) : formatDay(p.birthDate)) : undefined}
           </Fact>
           <Fact label={t('member.field.gender')} testId="member-gender">
             {p.gender ? t(`member.gender.${p.gender}`) : undefined}

@@ -12,27 +12,42 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconArrowsExchange, IconCheck, IconPencil, IconUserCheck, IconUserX } from '@tabler/icons-react';
+import {
+  IconArrowsExchange,
+  IconClockHour4,
+  IconPencil,
+  IconShieldLock,
+  IconUserCheck,
+  IconUserX,
+  IconX,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMe } from '../../api/auth.ts';
 import { useMember } from '../../api/members.ts';
+import { DoneAlert } from '../../components/DoneAlert.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDay } from '../../lib/format.ts';
 import { isWriter } from '../../lib/roles.ts';
+import { CancelModal } from '../transfers/TransferModals.tsx';
 import { CardsSection } from './CardsSection.tsx';
 import { EditMemberModal } from './EditMemberModal.tsx';
 import { EndModal, ReadmitModal, TransferModal } from './LifecycleModals.tsx';
 import { MemberFacts } from './MemberFacts.tsx';
 import { MemberPeriods, MemberTimeline } from './MemberHistory.tsx';
+import { EraseModal, isErased, PersonalDataMenu } from './PersonalData.tsx';
 
-type Action = 'transfer' | 'end' | 'readmit' | 'edit';
+type Action = 'transfer' | 'cancelTransfer' | 'end' | 'readmit' | 'edit' | 'erase';
 const doneKey = {
   admitted: 'member.admitted',
   transfer: 'member.transferred',
+  transferAsked: 'member.transferAsked',
+  cancelTransfer: 'transfers.cancelled',
   end: 'member.endedDone',
   readmit: 'member.readmitted',
   edit: 'member.saved',
+  erase: 'personalData.erased',
 } as const;
 type Done = keyof typeof doneKey;
 
@@ -44,8 +59,9 @@ export function MemberPage() {
   const member = useMember(id);
   const me = useMe();
   const [action, setAction] = useState<Action | null>(null);
-  const [done, setDone] = useState<Done | null>(
-    (location.state as { done?: Done } | null)?.done === 'admitted' ? 'admitted' : null,
+  // What was just done, with the receiving unit's name when a transfer request was sent.
+  const [done, setDone] = useState<{ key: Done; to?: string } | null>(
+    (location.state as { done?: Done } | null)?.done === 'admitted' ? { key: 'admitted' } : null,
   );
 
   if (member.isPending) {
@@ -59,10 +75,12 @@ export function MemberPage() {
   const m = member.data;
   const active = m.status === 'active';
   const lastEnd = m.memberships.at(-1)?.endKind;
-  const finish = (a: Action) => () => {
+  const erased = isErased(m);
+  const finish = (a: Done, to?: string) => () => {
     setAction(null);
-    setDone(a);
+    setDone({ key: a, ...(to ? { to } : {}) });
   };
+  const pending = m.pendingTransfer;
 
   return (
     <Stack maw={1200} gap="md">
@@ -86,6 +104,11 @@ export function MemberPage() {
                 {t(`member.kind.${lastEnd}`, { defaultValue: lastEnd })}
               </Badge>
             )}
+            {erased && (
+              <Badge color="red" variant="outline" data-testid="member-erased">
+                {t('personalData.erasedBadge')}
+              </Badge>
+            )}
           </Group>
           <Title order={2} data-testid="member-title">
             {m.person.fullName}
@@ -101,63 +124,98 @@ export function MemberPage() {
             )}
           </Text>
         </Stack>
-        {m.canEdit && (
-          <Group gap="xs" data-testid="member-actions">
-            {active && (
-              <>
+        <Group gap="xs">
+          {m.canEdit && (
+            <Group gap="xs" data-testid="member-actions">
+              {active && (
+                <>
+                  {!pending && (
+                    <Button
+                      variant="default"
+                      leftSection={<IconArrowsExchange size={16} />}
+                      onClick={() => setAction('transfer')}
+                      data-testid="member-transfer"
+                    >
+                      {t('member.transfer')}
+                    </Button>
+                  )}
+                  <Button
+                    variant="default"
+                    c="red.7"
+                    leftSection={<IconUserX size={16} />}
+                    onClick={() => setAction('end')}
+                    data-testid="member-end"
+                  >
+                    {t('member.end')}
+                  </Button>
+                </>
+              )}
+              {!m.person.citizenIdMasked && !erased && (
                 <Button
                   variant="default"
-                  leftSection={<IconArrowsExchange size={16} />}
-                  onClick={() => setAction('transfer')}
-                  data-testid="member-transfer"
+                  leftSection={<IconPencil size={16} />}
+                  onClick={() => setAction('edit')}
+                  data-testid="member-edit"
                 >
-                  {t('member.transfer')}
+                  {t('member.edit')}
                 </Button>
-                <Button
-                  variant="default"
-                  c="red.7"
-                  leftSection={<IconUserX size={16} />}
-                  onClick={() => setAction('end')}
-                  data-testid="member-end"
-                >
-                  {t('member.end')}
-                </Button>
-              </>
-            )}
-            {!m.person.citizenIdMasked && (
-              <Button
-                variant="default"
-                leftSection={<IconPencil size={16} />}
-                onClick={() => setAction('edit')}
-                data-testid="member-edit"
-              >
-                {t('member.edit')}
-              </Button>
-            )}
-          </Group>
-        )}
-        {!active && lastEnd !== 'death' && isWriter(me.data) && (
-          <Button
-            variant="light"
-            leftSection={<IconUserCheck size={16} />}
-            onClick={() => setAction('readmit')}
-            data-testid="member-readmit"
-          >
-            {t('member.readmit')}
-          </Button>
-        )}
+              )}
+            </Group>
+          )}
+          {!active && lastEnd !== 'death' && isWriter(me.data) && (
+            <Button
+              variant="light"
+              leftSection={<IconUserCheck size={16} />}
+              onClick={() => setAction('readmit')}
+              data-testid="member-readmit"
+            >
+              {t('member.readmit')}
+            </Button>
+          )}
+          {!m.person.citizenIdMasked && <PersonalDataMenu member={m} onErase={() => setAction('erase')} />}
+        </Group>
       </Group>
 
       {done && (
+        <DoneAlert onClose={() => setDone(null)} testId="member-done">
+          {t(doneKey[done.key], { name: m.person.fullName, to: done.to })}
+        </DoneAlert>
+      )}
+      {pending && (
         <Alert
-          color="green"
+          color="yellow"
           variant="light"
-          icon={<IconCheck size={18} />}
-          withCloseButton
-          onClose={() => setDone(null)}
-          data-testid="member-done"
+          icon={<IconClockHour4 size={18} />}
+          title={t('member.pendingTransfer.title')}
+          data-testid="member-pending-transfer"
         >
-          {t(doneKey[done])}
+          <Group gap="md" justify="space-between">
+            <Text size="sm" data-testid="member-pending-text">
+              {t('member.pendingTransfer.text', { to: pending.toUnitName, date: formatDay(pending.onDate) })}
+            </Text>
+            <Group gap="md">
+              <Anchor component={Link} to="/transfers?box=outgoing" size="sm" data-testid="member-pending-open">
+                {t('member.pendingTransfer.open')}
+              </Anchor>
+              {m.canEdit && (
+                <Button
+                  size="xs"
+                  variant="default"
+                  c="red.7"
+                  leftSection={<IconX size={14} />}
+                  onClick={() => setAction('cancelTransfer')}
+                  data-testid="member-transfer-cancel"
+                >
+                  {t('transfers.cancel')}
+                </Button>
+              )}
+            </Group>
+          </Group>
+        </Alert>
+      )}
+      {erased && (
+        <Alert color="gray" variant="light" icon={<IconShieldLock size={18} />} data-testid="member-erased-note">
+          {t('personalData.erasedNote')}
         </Alert>
       )}
 
@@ -173,10 +231,29 @@ export function MemberPage() {
       <CardsSection member={m} />
 
       {action === 'transfer' && (
-        <TransferModal member={m} onClose={() => setAction(null)} onDone={finish('transfer')} />
+        <TransferModal
+          member={m}
+          onClose={() => setAction(null)}
+          onDone={(after) =>
+            finish(after.pendingTransfer ? 'transferAsked' : 'transfer', after.pendingTransfer?.toUnitName)()
+          }
+        />
+      )}
+      {action === 'cancelTransfer' && pending && (
+        <CancelModal
+          request={{
+            id: pending.id,
+            personName: m.person.fullName,
+            fromUnitName: m.currentUnit?.name ?? '—',
+            toUnitName: pending.toUnitName,
+          }}
+          onClose={() => setAction(null)}
+          onDone={finish('cancelTransfer')}
+        />
       )}
       {action === 'end' && <EndModal member={m} onClose={() => setAction(null)} onDone={finish('end')} />}
       {action === 'readmit' && <ReadmitModal member={m} onClose={() => setAction(null)} onDone={finish('readmit')} />}
+      {action === 'erase' && <EraseModal member={m} onClose={() => setAction(null)} onDone={finish('erase')} />}
       {action === 'edit' && <EditMemberModal member={m} onClose={() => setAction(null)} onDone={finish('edit')} />}
     </Stack>
   );

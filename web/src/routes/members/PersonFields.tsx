@@ -28,7 +28,8 @@ export const personFieldNames = (prefix: string) =>
     'youthUnionMember',
   ].map((f) => `${prefix}${f}`);
 
-function FieldGroup({ legend, children }: { legend: string; children: ReactNode }) {
+/** One titled group of a long form, its inputs in a grid. */
+export function FieldGroup({ legend, children }: { legend: string; children: ReactNode }) {
   return (
     <Fieldset legend={legend} radius="md" styles={{ legend: { fontWeight: 600 } }}>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="sm">

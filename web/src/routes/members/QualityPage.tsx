@@ -17,12 +17,13 @@ import {
 import { IconArrowsExchange, IconChecks, IconCopy, IconEdit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useDataQuality } from '../../api/applications.ts';
 import type { ProblemKind, QualityItem, UnitSearchItem } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { formatNumber, todayVn } from '../../lib/format.ts';
+import { useLiveSearchParams } from '../../lib/searchParams.ts';
 import { MembersTabs } from './MembersTabs.tsx';
 
 const kinds: ProblemKind[] = [
@@ -44,7 +45,7 @@ const fixIcon = { edit_member: IconEdit, transfer_member: IconArrowsExchange, re
 /** Chất lượng dữ liệu: members whose records need fixing, by kind of problem, with the fix to apply. */
 export function QualityPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
   const raw = params.get('kind');
   const kind = kinds.includes(raw as ProblemKind) ? (raw as ProblemKind) : undefined;
   const [under, setUnder] = useState<UnitSearchItem | null>(null);

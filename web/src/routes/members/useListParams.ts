@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import type { MemberFilter } from '../../api/members.ts';
 import { todayVn } from '../../lib/format.ts';
+import { useLiveSearchParams } from '../../lib/searchParams.ts';
 import { AGE_BANDS } from './options.ts';
 
 /** The list's filters as they stand in the address, so a reload or "back" keeps them. */
@@ -20,7 +20,7 @@ export type ListParams = {
 const keys = ['q', 'status', 'gender', 'age', 'ethnicity', 'from', 'to', 'under', 'asOf'] as const;
 
 export function useListParams() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
   const today = todayVn();
   const value = useMemo((): ListParams => {
     const status = params.get('status');

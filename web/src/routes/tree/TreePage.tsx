@@ -2,11 +2,11 @@ import { Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconHierarchy2 } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useRoots, useSortedUnits } from '../../api/units.ts';
 import { AsOfPicker } from '../../components/AsOfPicker.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDay, todayVn } from '../../lib/format.ts';
+import { useLiveSearchParams } from '../../lib/searchParams.ts';
 import { TreeNode, type TreeState } from './TreeNode.tsx';
 import { TreeSearch } from './TreeSearch.tsx';
 import classes from './tree.module.css';
@@ -36,7 +36,7 @@ function useExpanded() {
 
 export function TreePage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
   const asOf = params.get('asOf') ?? todayVn();
   const q = params.get('q') ?? '';
   const roots = useRoots(asOf);

@@ -1,13 +1,14 @@
-import { Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { List, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { MoveResult, MoveUnitsInput, UnitSearchItem } from '../../api/types.ts';
-import { DayInput } from '../../components/DayInput.tsx';
-import { FormError, fieldError } from '../../components/FormError.tsx';
+import { unitViews } from '../../api/units.ts';
+import { useWrite } from '../../api/write.ts';
+import { fieldError } from '../../components/FormError.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { todayVn } from '../../lib/format.ts';
-import { useUnitWrite } from './useUnitWrite.ts';
 
 /** How many of the chosen units the modal names before "and N more". */
 const NAMED = 5;
@@ -35,12 +36,11 @@ export function MoveModal({
   const [parent, setParent] = useState<UnitSearchItem | null>(null);
   const [effectiveOn, setEffectiveOn] = useState(defaultDay ?? todayVn());
   const [reason, setReason] = useState('');
-  const write = useUnitWrite((body: MoveUnitsInput) => api.post<MoveResult>('/units/move', body), onDone);
+  const write = useWrite(unitViews, (body: MoveUnitsInput) => api.post<MoveResult>('/units/move', body), onDone);
   const [missing, setMissing] = useState(false);
   const many = units.length > 1;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     setMissing(!parent);
     if (!parent) return;
     write.mutate({
@@ -52,71 +52,52 @@ export function MoveModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={many ? t('unit.moveMany', { count: units.length }) : t('unit.move')}
-      size="lg"
-      data-testid="move-modal"
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {many ? (
-            <Stack gap={4}>
-              <Text size="sm" c="dimmed">
-                {t('unit.moveManyFrom', { parent: from?.name ?? t('unit.none') })}
-              </Text>
-              <List size="sm" spacing={2} data-testid="move-units">
-                {units.slice(0, NAMED).map((u) => (
-                  <List.Item key={u.id}>{u.name}</List.Item>
-                ))}
-                {units.length > NAMED && (
-                  <List.Item c="dimmed">{t('unit.andMore', { count: units.length - NAMED })}</List.Item>
-                )}
-              </List>
-            </Stack>
-          ) : (
+      testId="move-modal"
+      submitTestId="move-submit"
+      submitLabel={many ? t('unit.moveManySubmit', { count: units.length }) : t('unit.move')}
+      onClose={onClose}
+      onSubmit={submit}
+      write={write}
+      fields={['newParentId']}
+      intro={
+        many ? (
+          <Stack gap={4}>
             <Text size="sm" c="dimmed">
-              {units[0]?.name} — {t('unit.parent')}: {from?.name ?? t('unit.none')}
+              {t('unit.moveManyFrom', { parent: from?.name ?? t('unit.none') })}
             </Text>
-          )}
-          <FormError error={write.error} fields={['newParentId', 'effectiveOn', 'reason']} />
-          <UnitPicker
-            label={t('unit.newParent')}
-            placeholder={t('unit.newParentPlaceholder')}
-            asOf={effectiveOn}
-            value={parent}
-            onChange={(u) => {
-              setParent(u);
-              setMissing(false);
-            }}
-            exclude={[...units.map((u) => u.id), ...(from ? [from.id] : [])]}
-            error={missing ? t('unit.chooseParent') : fieldError(write.error, 'newParentId')}
-            testId="move-parent"
-          />
-          <DayInput
-            label={t('common.effectiveOn')}
-            value={effectiveOn}
-            onChange={setEffectiveOn}
-            error={fieldError(write.error, 'effectiveOn')}
-            testId="move-effective"
-          />
-          <TextInput
-            label={t('common.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={fieldError(write.error, 'reason')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={write.isPending} data-testid="move-submit">
-              {many ? t('unit.moveManySubmit', { count: units.length }) : t('unit.move')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+            <List size="sm" spacing={2} data-testid="move-units">
+              {units.slice(0, NAMED).map((u) => (
+                <List.Item key={u.id}>{u.name}</List.Item>
+              ))}
+              {units.length > NAMED && (
+                <List.Item c="dimmed">{t('unit.andMore', { count: units.length - NAMED })}</List.Item>
+              )}
+            </List>
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {units[0]?.name} — {t('unit.parent')}: {from?.name ?? t('unit.none')}
+          </Text>
+        )
+      }
+      day={{ value: effectiveOn, onChange: setEffectiveOn, testId: 'move-effective' }}
+      reason={{ value: reason, onChange: setReason }}
+    >
+      <UnitPicker
+        label={t('unit.newParent')}
+        placeholder={t('unit.newParentPlaceholder')}
+        asOf={effectiveOn}
+        value={parent}
+        onChange={(u) => {
+          setParent(u);
+          setMissing(false);
+        }}
+        exclude={[...units.map((u) => u.id), ...(from ? [from.id] : [])]}
+        error={missing ? t('unit.chooseParent') : fieldError(write.error, 'newParentId')}
+        testId="move-parent"
+      />
+    </FormModal>
   );
 }

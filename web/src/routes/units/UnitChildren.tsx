@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Card, Checkbox, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { IconArrowsMove, IconCheck } from '@tabler/icons-react';
+import { Anchor, Button, Card, Checkbox, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { IconArrowsMove } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MoveResult } from '../../api/types.ts';
 import { useChildren, useSortedUnits } from '../../api/units.ts';
+import { DoneAlert } from '../../components/DoneAlert.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TypeBadge } from '../../components/TypeBadge.tsx';
 import { todayVn } from '../../lib/format.ts';
@@ -52,17 +53,9 @@ export function UnitChildren({
         )}
       </Group>
       {done && (
-        <Alert
-          color="green"
-          variant="light"
-          icon={<IconCheck size={18} />}
-          withCloseButton
-          onClose={() => setDone(null)}
-          mb="sm"
-          data-testid="children-moved"
-        >
+        <DoneAlert onClose={() => setDone(null)} mb="sm" testId="children-moved">
           {t('unit.movedMany', { count: done.moved, versions: done.versionsOpened })}
-        </Alert>
+        </DoneAlert>
       )}
       {children.isPending && <Loader size="sm" />}
       {children.isError && <ErrorAlert error={children.error} onRetry={() => children.refetch()} />}

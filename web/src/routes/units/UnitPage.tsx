@@ -12,17 +12,19 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconArrowsMove, IconCheck, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconArrowsMove, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useMe } from '../../api/auth.ts';
 import type { Me, UnitDetail } from '../../api/types.ts';
 import { useRoots, useUnit } from '../../api/units.ts';
 import { AsOfPicker } from '../../components/AsOfPicker.tsx';
+import { DoneAlert } from '../../components/DoneAlert.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TypeBadge } from '../../components/TypeBadge.tsx';
 import { formatDay, todayVn } from '../../lib/format.ts';
+import { useLiveSearchParams } from '../../lib/searchParams.ts';
 import { DissolveModal } from './DissolveModal.tsx';
 import { MoveModal } from './MoveModal.tsx';
 import { RenameModal } from './RenameModal.tsx';
@@ -55,7 +57,7 @@ const doneKey = { rename: 'unit.renamed', move: 'unit.moved', dissolve: 'unit.di
 export function UnitPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLiveSearchParams();
   const asOf = params.get('asOf') ?? todayVn();
   const unit = useUnit(id, asOf);
   const roots = useRoots(unit.data?.asOf ?? asOf);
@@ -156,17 +158,7 @@ export function UnitPage() {
           </Button>
         </Group>
       )}
-      {done && (
-        <Alert
-          color="green"
-          variant="light"
-          icon={<IconCheck size={18} />}
-          withCloseButton
-          onClose={() => setDone(null)}
-        >
-          {t(doneKey[done])}
-        </Alert>
-      )}
+      {done && <DoneAlert onClose={() => setDone(null)}>{t(doneKey[done])}</DoneAlert>}
 
       <UnitFacts unit={u} />
       <Grid>

@@ -1,0 +1,137 @@
+/**
+ * The dashboard's SQL: each query reads one kind of row once for a whole subtree and groups it, so
+ * the province's dashboard is a handful of scans, not one count per sub-unit, month or chart.
+ * Subtrees are found by the unit's id among the labels of a path (as in plans/measures.ts), so a
+ * figure of the past is put where it happened even if the tree changed since.
+ */
+import { sql } from 'drizzle-orm';
+import { type Conn, run } from '../../lib/tx.ts';
+import { membersOnDay } from '../members/snapshots.ts';
+import { assertDay, onDay } from '../units/queries.ts';
+
+const label = (unitId: number) => `*.${unitId}.*`;
+
+/** The sub-unit of unitId a path runs through; unitId itself when the path ends there. */
+const childOf = (alias: string, unitId: number) =>
+  sql.raw(`case when index(${alias}.path, '${unitId}'::ltree) + 1 < nlevel(${alias}.path)
+    then subpath(${alias}.path, index(${alias}.path, '${unitId}'::ltree) + 1, 1)::text::bigint
+    else ${unitId}::bigint end`);
+
+export type UnitRow = {
+  id: number;
+  parentId: number | null;
+  type: string;
+  name: string;
+  path: string;
+  isGrassroots: boolean;
+  /** Ownership of the enterprise whose CĐCS this unit is (a plain column of the register). */
+  ownership: string | null;
+};
+
+/** The units standing on d under the path (the unit included) and above it. */
+export async function selectUnits(db: Conn, path: string, d: string) {
+  const res = await run<UnitRow>(
+    db,
+    sql`select v.unit_id as id, v.parent_id as "parentId", v.type, v.name, v.path::text as path,
+          t.is_grassroots as "isGrassroots", e.ownership
+        from unit_version v join unit_type t on t.code = v.type
+        left join enterprise e on e.grassroots_unit_id = v.unit_id
+        where (v.path <@ ${path}::ltree or v.path @> ${path}::ltree) and ${onDay('v', d)}`,
+  );
+  return res.rows.map((r) => ({ ...r, id: Number(r.id), parentId: r.parentId === null ? null : Number(r.parentId) }));
+}
+
+/** A version of a unit under the unit of the dashboard, with the direct sub-unit it stood under. */
+export type VersionRow = { unitId: number; child: number; validFrom: string; validTo: string | null };
+
+const overlaps = (alias: string, first: string, last: string) =>
+  sql.raw(`${alias}.valid_from <= '${assertDay(last)}'::date
+    and (${alias}.valid_to is null or ${alias}.valid_to > '${assertDay(first)}'::date)`);
+
+/** Versions of the units that stood under unitId at some time between first and last. */
+export async function selectVersions(db: Conn, unitId: number, first: string, last: string) {
+  const res = await run<VersionRow>(
+    db,
+    sql`select v.unit_id as "unitId", ${childOf('v', unitId)} as child, v.valid_from::text as "validFrom",
+          v.valid_to::text as "validTo"
+        from unit_version v where v.path ~ ${label(unitId)}::lquery and ${overlaps('v', first, last)}`,
+  );
+  return res.rows.map((r) => ({ ...r, unitId: Number(r.unitId), child: Number(r.child) }));
+}
+
+/**
+ * Memberships in those units between the first and the last of the points, grouped by unit, by the
+ * point at or after which each began (the number of points before its first day) and ended
+ * (likewise for its end day; the number of points when it ends after the last), and by gender.
+ * A member counts at point k when start <= k < end: running sums of starts minus ends give every
+ * unit's count at every point, exactly, from one pass over the memberships without joining the tree.
+ */
+export type BucketRow = { unitId: number; start: number; end: number | null; gender: string | null; n: number };
+
+export async function selectUnitBuckets(db: Conn, unitId: number, points: string[]) {
+  const first = points[0] as string;
+  const last = points[points.length - 1] as string;
+  // "Points before day x" is width_bucket over the days after each point.
+  const after = sql.raw(`array[${points.map((p) => `'${assertDay(p)}'::date + 1`).join(', ')}]`);
+  const res = await run<BucketRow>(
+    db,
+    sql`with u as (select distinct v.unit_id from unit_version v
+          where v.path ~ ${label(unitId)}::lquery and ${overlaps('v', first, last)})
+        select m.unit_id as "unitId", width_bucket(m.valid_from, ${after}) as start,
+          width_bucket(m.valid_to, ${after}) as "end", m.gender, count(*)::int as n
+        from membership m
+        where m.unit_id in (select unit_id from u) and ${overlaps('m', first, last)}
+        group by 1, 2, 3, 4`,
+  );
+  return res.rows.map((r) => ({ ...r, unitId: Number(r.unitId) }));
+}
+
+/** Members by age band on d per CĐCS (only those given), from the month snapshot and the days since. */
+export type AgeRow = { unitId: number; under30: number; in30s: number; in40s: number; over50: number };
+
+export async function selectAgesOnDay(db: Conn, unitIds: number[], d: string) {
+  const counts = await membersOnDay(db, d, unitIds);
+  const res = await run<AgeRow>(
+    db,
+    sql`select unit_id as "unitId", under30, "in30s", "in40s", over50 from (${counts}) c`,
+  );
+  return res.rows.map((r) => ({ ...r, unitId: Number(r.unitId) }));
+}
+
+export type DriveStageRow = {
+  stage: string;
+  active: number;
+  stalled: number;
+  recognised: number;
+  abandoned: number;
+};
+
+/**
+ * Drives run by unions under the unit, as they stood on d: active when opened by d and not closed
+ * by then, in the stage of their last stage event up to d, stalled when that stage began more than
+ * stalledDays before d. Recognised and abandoned count the drives closed from yearStart to d.
+ */
+export async function countDrives(db: Conn, unitId: number, d: string, yearStart: string, stalledDays: number) {
+  assertDay(d);
+  assertDay(yearStart);
+  const res = await run<DriveStageRow>(
+    db,
+    sql`with dr as (
+          select o.status, o.closed_on, o.opened_on, s.stage, s.on_date as since
+          from organising_drive o
+          join lateral (select v.path from unit_version v where v.unit_id = o.upper_union_id
+            order by (v.valid_from <= ${d}::date and (v.valid_to is null or v.valid_to > ${d}::date)) desc,
+              v.valid_from desc limit 1) uv on true
+          left join lateral (select e.stage, e.on_date from drive_stage_event e
+            where e.drive_id = o.id and e.on_date <= ${d}::date order by e.on_date desc, e.id desc limit 1) s on true
+          where uv.path ~ ${label(unitId)}::lquery and o.opened_on <= ${d}::date)
+        select coalesce(stage, 'enterprise_survey') as stage,
+          count(*) filter (where closed_on is null or closed_on > ${d}::date)::int as active,
+          count(*) filter (where (closed_on is null or closed_on > ${d}::date)
+            and ${d}::date - coalesce(since, opened_on) > ${stalledDays})::int as stalled,
+          count(*) filter (where status = 'recognised' and closed_on between ${yearStart}::date and ${d}::date)::int as recognised,
+          count(*) filter (where status = 'abandoned' and closed_on between ${yearStart}::date and ${d}::date)::int as abandoned
+        from dr group by 1`,
+  );
+  return res.rows;
+}

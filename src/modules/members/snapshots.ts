@@ -1,0 +1,177 @@
+/**
+ * Member counts per CĐCS on any day, read from a snapshot on the month's first day plus the
+ * memberships that started or ended since: one row per CĐCS and a few days of events, instead of
+ * every membership in the register (11 million nationally).
+ *
+ * A snapshot is computed the first time a day in its month is asked for, from the nearest snapshot
+ * within three months (that period's events added or taken away) or else from the register in one
+ * pass. Writes that change a past count forget the snapshots from the first day they touch
+ * (migration 0017's triggers), so a count is always what the memberships say.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { type Conn, run } from '../../lib/tx.ts';
+import { assertDay } from '../units/queries.ts';
+
+/** The advisory lock writers share (in the triggers) and a snapshot being computed holds alone. */
+const LOCK = 4042001;
+/** How far away a computed snapshot may be to start from it rather than from the register. */
+const NEAR_DAYS = 92;
+
+export const monthStart = (d: string) => `${assertDay(d).slice(0, 8)}01`;
+
+/**
+ * Units to count, as an array the planner can size. A subquery of a subtree's units is estimated
+ * at a handful of rows (an ltree pattern's selectivity is a guess), and the planner then looks up
+ * each of 3,000 units through every branch below: 9 s for the dashboard's 24 points instead of
+ * a few milliseconds each.
+ */
+export type UnitIds = readonly number[];
+const idArray = (ids: UnitIds) => sql`${`{${ids.map((id) => Math.trunc(Number(id))).join(',')}}`}::bigint[]`;
+
+const daysBetween = (a: string, b: string) => Math.abs(Date.parse(b) - Date.parse(a)) / 86_400_000;
+
+/**
+ * Makes sure the snapshot of `day` (a month's first day) is there and current; false when it is
+ * not and cannot be made now because a write is in flight (a large import holds its lock until it
+ * commits): the caller then counts from the register instead of waiting.
+ */
+export async function ensureSnapshot(db: Conn, day: string): Promise<boolean> {
+  assertDay(day);
+  const have = await run<{ one: number }>(db, sql`select 1 as one from member_count_day where day = ${day}::date`);
+  if (have.rows.length > 0) return true;
+  return db.transaction(async (tx) => {
+    // Alone against writers: none in flight, none starting until this one is stored.
+    const lock = await run<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${LOCK}) as ok`);
+    if (!lock.rows[0]?.ok) return false;
+    const again = await run<{ one: number }>(tx, sql`select 1 as one from member_count_day where day = ${day}::date`);
+    if (again.rows.length > 0) return true;
+    await run(tx, sql`delete from member_count_snapshot where day = ${day}::date`);
+    const near = await run<{ day: string }>(
+      tx,
+      sql`select day::text as day from member_count_day
+        where day between ${day}::date - ${NEAR_DAYS}::int and ${day}::date + ${NEAR_DAYS}::int
+        order by abs(day - ${day}::date) limit 1`,
+    );
+    const from = near.rows[0]?.day;
+    const rows =
+      from && daysBetween(from, day) <= NEAR_DAYS
+        ? sql`select unit_id, sum(n)::int as members, sum(w)::int as women, sum(mn)::int as men,
+              sum(u30)::int as u30, sum(u40)::int as u40, sum(u50)::int as u50, sum(o50)::int as o50 from (
+              ${snapshotRows(from)} union all ${changesBetween(from, day)}) x
+            group by unit_id having sum(n) <> 0`
+        : registerCounts(day);
+    await run(
+      tx,
+      sql`insert into member_count_snapshot (day, unit_id, members, women, men, under30, in30s, in40s, over50)
+        select ${day}::date, unit_id, members, women, men, u30, u40, u50, o50 from (${rows}) r`,
+    );
+    await run(tx, sql`insert into member_count_day (day) values (${day}::date)`);
+    return true;
+  });
+}
+
+/** The counts on a day straight from the memberships, in one pass (units: only those). */
+function registerCounts(day: string, units?: UnitIds): SQL {
+  const only = units ? sql`and m.unit_id = any(${idArray(units)})` : sql``;
+  const b = bands(day);
+  return sql`select m.unit_id, count(*)::int as members, count(*) filter (where m.gender = 'female')::int as women,
+      count(*) filter (where m.gender = 'male')::int as men,
+      sum(${b.u30})::int as u30, sum(${b.u40})::int as u40, sum(${b.u50})::int as u50, sum(${b.o50})::int as o50
+    from membership m
+    where m.valid_from <= ${day}::date and (m.valid_to is null or m.valid_to > ${day}::date) ${only}
+    group by m.unit_id`;
+}
+
+/** The day `years` years before d, as the age bands draw it (Feb 29 gives Feb 28). */
+const yearsBefore = (d: string, years: number) =>
+  sql.raw(`('${assertDay(d)}'::date - interval '${years} years')::date`);
+
+/**
+ * A membership's age band on day x as four 0/1 columns (times k): under 30, 30-39, 40-49, 50 and
+ * over. A birth date not recorded is in none (members minus the four is "unknown").
+ */
+function bands(x: string, k = 1) {
+  const [t30, t40, t50] = [yearsBefore(x, 30), yearsBefore(x, 40), yearsBefore(x, 50)];
+  return {
+    u30: sql`case when m.birth_date > ${t30} then ${k}::int else 0 end`,
+    u40: sql`case when m.birth_date <= ${t30} and m.birth_date > ${t40} then ${k}::int else 0 end`,
+    u50: sql`case when m.birth_date <= ${t40} and m.birth_date > ${t50} then ${k}::int else 0 end`,
+    o50: sql`case when m.birth_date <= ${t50} then ${k}::int else 0 end`,
+  };
+}
+
+const bandColumns = (b: ReturnType<typeof bands>) =>
+  sql`${b.u30} as u30, ${b.u40} as u40, ${b.u50} as u50, ${b.o50} as o50`;
+
+function snapshotRows(day: string, units?: UnitIds) {
+  const only = units ? sql`and s.unit_id = any(${idArray(units)})` : sql``;
+  return sql`select s.unit_id, s.members as n, s.women as w, s.men as mn,
+      s.under30 as u30, s.in30s as u40, s.in40s as u50, s.over50 as o50
+    from member_count_snapshot s where s.day = ${day}::date ${only}`;
+}
+
+/**
+ * The memberships that make the counts on `to` differ from those on `from`, as rows (unit_id, n,
+ * w, mn, u30, u40, u50, o50) to add. Either day may be the earlier one. With a < b the two days:
+ * a membership that started in (a, b] and runs on b is counted on b in its band of b; one that ran
+ * on a and ended in (a, b] was counted on a in its band of a; one running on both moves between
+ * bands when a birthday takes it past 30, 40 or 50 in (a, b].
+ */
+function changesBetween(from: string, to: string, units?: UnitIds): SQL {
+  const sign = from <= to ? 1 : -1;
+  const [a, b] = from <= to ? [from, to] : [to, from];
+  const only = units ? sql`and m.unit_id = any(${idArray(units)})` : sql``;
+  const w = (k: number) => sql`case when m.gender = 'female' then ${k}::int else 0 end`;
+  const mn = (k: number) => sql`case when m.gender = 'male' then ${k}::int else 0 end`;
+  const [ba, bb] = [bands(a), bands(b)];
+  const moved = (key: keyof ReturnType<typeof bands>) => sql`${sign}::int * (${bb[key]} - ${ba[key]})`;
+  const crosses = (years: number) =>
+    sql`(m.birth_date > ${yearsBefore(a, years)} and m.birth_date <= ${yearsBefore(b, years)})`;
+  return sql`select m.unit_id, ${sign}::int as n, ${w(sign)} as w, ${mn(sign)} as mn, ${bandColumns(bands(b, sign))}
+      from membership m
+      where m.valid_from > ${a}::date and m.valid_from <= ${b}::date
+        and (m.valid_to is null or m.valid_to > ${b}::date) ${only}
+    union all
+    select m.unit_id, ${-sign}::int, ${w(-sign)}, ${mn(-sign)}, ${bandColumns(bands(a, -sign))}
+      from membership m
+      where m.valid_to > ${a}::date and m.valid_to <= ${b}::date and m.valid_from <= ${a}::date ${only}
+    union all
+    select m.unit_id, 0, 0, 0, ${moved('u30')}, ${moved('u40')}, ${moved('u50')}, ${moved('o50')}
+      from membership m
+      where (${crosses(30)} or ${crosses(40)} or ${crosses(50)})
+        and m.valid_from <= ${a}::date and (m.valid_to is null or m.valid_to > ${b}::date) ${only}`;
+}
+
+/**
+ * Members, women, men and members by age band per CĐCS on day d, as a query to use in a larger
+ * one: rows (unit_id, n, women, men, under30, in30s, in40s, over50). With `units`, only those
+ * units are read. Call ensureSnapshot first (membersOnDay does).
+ */
+export function countsOnDay(d: string, units?: UnitIds): SQL {
+  const m = monthStart(d);
+  const body =
+    m === d ? snapshotRows(m, units) : sql`${snapshotRows(m, units)} union all ${changesBetween(m, d, units)}`;
+  return sql`select unit_id, sum(n)::int as n, sum(w)::int as women, sum(mn)::int as men, sum(u30)::int as under30,
+      sum(u40)::int as in30s, sum(u50)::int as in40s, sum(o50)::int as over50
+    from (${body}) c group by unit_id`;
+}
+
+/**
+ * countsOnDay, or the same rows counted from the register when the month's snapshot cannot be made
+ * now (a write in flight): never a wait, never a stale count.
+ */
+export function countsOnDayOrRegister(d: string, snapshotReady: boolean, units?: UnitIds): SQL {
+  if (snapshotReady) return countsOnDay(d, units);
+  return sql`select unit_id, members as n, women, men, u30 as under30, u40 as in30s, u50 as in40s, o50 as over50
+    from (${registerCounts(d, units)}) r`;
+}
+
+/** countsOnDay, with its snapshot made sure of first. */
+export async function membersOnDay(db: Conn, d: string, units?: UnitIds): Promise<SQL> {
+  return countsOnDayOrRegister(d, await ensureSnapshot(db, monthStart(d)), units);
+}
+
+/** For tests and benchmarks: forget every snapshot. */
+export async function forgetSnapshots(db: Conn) {
+  await run(db, sql`delete from member_count_day`);
+}

@@ -1,0 +1,152 @@
+import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowRight, IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { ExtractReport } from '../../api/registerImport.ts';
+import { formatDay, formatNumber } from '../../lib/format.ts';
+
+/** The tiles of a checked or imported extract; `prefix` names them for tests (count-, result-). */
+export function ExtractTiles({ report, done }: { report: ExtractReport; done?: boolean }) {
+  const { t } = useTranslation();
+  const { rows, counts } = report;
+  const tiles = [
+    ...(done ? [] : ([['rows', rows, 'dark']] as const)),
+    ['new', counts.new, 'blue'],
+    ['updated', counts.updated, 'cyan'],
+    ['unchanged', counts.unchanged, 'gray'],
+    ['invalid', counts.invalid, counts.invalid > 0 ? 'red' : 'gray'],
+    ['outOfScope', counts.outOfScope, counts.outOfScope > 0 ? 'yellow' : 'gray'],
+    ['conflicts', counts.conflicts, counts.conflicts > 0 ? 'orange' : 'gray'],
+  ] as const;
+  const prefix = done ? 'extract-result' : 'extract-count';
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 4, md: tiles.length }} spacing="sm">
+      {tiles.map(([key, n, color]) => (
+        <Card key={key} withBorder radius="md" p="sm" data-testid={`${prefix}-${key}`}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600} lh={1.3}>
+            {t(`registerImport.${done ? 'result' : 'count'}.${key}`)}
+          </Text>
+          <Text fz={26} fw={700} c={`${color}.7`} data-testid="extract-count">
+            {formatNumber(n)}
+          </Text>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+/** The check at a glance: header row, counts, conflicts it would raise, how each column was read. */
+export function ExtractSummary({ report }: { report: ExtractReport }) {
+  const { t } = useTranslation();
+  const mapped = new Set(report.columns.map((c) => c.field).filter(Boolean));
+  const wanted = report.source === 'bhxh' ? ['workforce'] : ['name', 'status'];
+  const missing = wanted.filter((f) => !mapped.has(f));
+
+  return (
+    <Card withBorder radius="md" p="md" data-testid="extract-summary">
+      <Stack gap="md">
+        <Group justify="space-between" align="baseline">
+          <Title order={3}>{t('memberImport.previewTitle', { name: report.fileName })}</Title>
+          <Group gap="xs">
+            <Badge variant="light" size="lg" radius="sm" color={report.source === 'dpi' ? 'indigo' : 'cyan'} tt="none">
+              {t(`registerImport.source.${report.source}`)} · {formatDay(report.asOf)}
+            </Badge>
+            {report.headerRow !== null && (
+              <Badge variant="light" size="lg" radius="sm" data-testid="extract-header-row" data-row={report.headerRow}>
+                {t('memberImport.headerRow', { row: report.headerRow })}
+              </Badge>
+            )}
+          </Group>
+        </Group>
+
+        <ExtractTiles report={report} />
+
+        {report.counts.conflicts > 0 && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="extract-conflicts">
+            {t('registerImport.conflictsAhead', { count: report.counts.conflicts })}
+          </Alert>
+        )}
+        {report.counts.outOfScope > 0 && (
+          <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />}>
+            {t('registerImport.outOfScopeText', { count: report.counts.outOfScope })}
+          </Alert>
+        )}
+
+        <div>
+          <Text fw={600} mb={6}>
+            {t('memberImport.mappingTitle')}
+          </Text>
+          <Table.ScrollContainer minWidth={520}>
+            <Table striped withTableBorder verticalSpacing={6} data-testid="extract-mapping">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={70}>{t('memberImport.column')}</Table.Th>
+                  <Table.Th>{t('memberImport.header')}</Table.Th>
+                  <Table.Th w={40} />
+                  <Table.Th>{t('memberImport.field')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.columns
+                  .filter((c) => c.header)
+                  .map((c) => (
+                    <Table.Tr
+                      key={c.letter}
+                      data-testid="extract-column"
+                      data-letter={c.letter}
+                      data-field={c.field ?? ''}
+                      c={c.field ? undefined : 'dimmed'}
+                    >
+                      <Table.Td>
+                        <Text ff="monospace" fw={600} size="sm">
+                          {c.letter}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{c.header}</Table.Td>
+                      <Table.Td>
+                        <IconArrowRight size={14} color="var(--mantine-color-gray-5)" />
+                      </Table.Td>
+                      <Table.Td>
+                        {c.field ? (
+                          <Badge variant="light" color="blue" radius="sm" tt="none">
+                            {t(`registerImport.field.${c.field}`, { defaultValue: c.field })}
+                          </Badge>
+                        ) : (
+                          <Text size="sm" c="dimmed" fs="italic">
+                            {t('memberImport.ignored')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </div>
+
+        {missing.length > 0 && (
+          <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />} data-testid="extract-missing">
+            {t('memberImport.missingFields', {
+              fields: missing.map((f) => `«${t(`registerImport.field.${f}`)}»`).join(', '),
+            })}
+          </Alert>
+        )}
+        {report.warnings.length > 0 && (
+          <Alert color="yellow" variant="light" title={t('registerImport.warnings')} data-testid="extract-warnings">
+            <List size="sm">
+              {report.warnings.slice(0, 20).map((w) => (
+                <List.Item key={`${w.row}-${w.column}`}>
+                  {t('registerImport.warningAt', { cell: `${w.column}${w.row}` })} {w.message}
+                </List.Item>
+              ))}
+            </List>
+            {report.warnings.length > 20 && (
+              <Text size="sm" c="dimmed" mt={4}>
+                {t('registerImport.moreWarnings', { count: report.warnings.length - 20 })}
+              </Text>
+            )}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}
