@@ -9,6 +9,7 @@ import { fullScope } from '../src/lib/scope.ts';
 import { run } from '../src/lib/tx.ts';
 import * as q from '../src/modules/dashboard/queries.ts';
 import { dashboard, seriesDays } from '../src/modules/dashboard/service.ts';
+import { countsOnDays } from '../src/modules/members/snapshots.ts';
 import { coverageRate, newMembers } from '../src/modules/plans/measures.ts';
 import { DEMO_TODAY } from '../src/seed/dates.ts';
 import { seedDemo } from '../src/seed/index.ts';
@@ -65,7 +66,13 @@ async function bench(engine: 'PGlite' | 'PostgreSQL') {
       ).rows[0]?.path ?? '';
     const days = seriesDays(DEMO_TODAY);
     const alone: [string, () => Promise<unknown>][] = [
-      ['member buckets (series, counts, gender)', () => q.selectUnitBuckets(d.db, prov, days)],
+      [
+        'members at the 24 points (month snapshots)',
+        async () =>
+          countsOnDays(d.db, days, [
+            ...new Set((await q.selectVersions(d.db, prov, days[0] as string, DEMO_TODAY)).map((v) => v.unitId)),
+          ]),
+      ],
       [
         'ages on the day (month snapshot)',
         async () =>

@@ -118,7 +118,7 @@ export const membership = pgTable(
     index('membership_person_idx').on(t.personId, t.validFrom),
     index('membership_unit_idx').on(t.unitId, t.validFrom),
     index('membership_open_unit_idx').on(t.unitId).where(sql`${t.validTo} is null`),
-    // The events between a month's first day and the day asked for (member_count_snapshot).
+    // The events between a month end and the day asked for (member_count_snapshot).
     index('membership_valid_from_idx').on(t.validFrom),
     index('membership_valid_to_idx').on(t.validTo).where(sql`${t.validTo} is not null`),
     // Members whose age band changes between a snapshot and the day asked for (a birthday).

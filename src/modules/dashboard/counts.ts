@@ -1,10 +1,11 @@
 /**
- * Member counts at the series' points, put together from per-unit buckets (queries.ts
- * selectUnitBuckets) and the units' versions: a member counts for a sub-unit at a point when their
- * membership covers the point and their CĐCS's version standing that day lies under the sub-unit.
- * Exact at every point (no approximation), in memory over a few thousand units.
+ * Member counts at the series' points, put together from per-unit counts at each point (queries.ts
+ * selectUnitCounts) and the units' versions: a member counts for a sub-unit at a point when their
+ * CĐCS's version standing that day lies under the sub-unit. Exact at every point, in memory over a
+ * few thousand units.
  */
-import type { BucketRow, VersionRow } from './queries.ts';
+import type { DayCount } from '../members/snapshots.ts';
+import type { VersionRow } from './queries.ts';
 
 export type PointCounts = {
   /** Members per direct sub-unit (or the unit itself) at each point. */
@@ -13,24 +14,21 @@ export type PointCounts = {
   atLast: Map<number, { n: number; women: number; men: number }>;
 };
 
-export function countAtPoints(buckets: BucketRow[], versions: VersionRow[], points: string[]): PointCounts {
+export function countAtPoints(counts: DayCount[], versions: VersionRow[], points: string[]): PointCounts {
   const k = points.length;
-  // Per unit: the running sum of starts minus ends is its count at each point.
+  const index = new Map(points.map((p, i) => [p, i]));
   const perUnit = new Map<number, { n: number[]; women: number[]; men: number[] }>();
-  for (const b of buckets) {
-    let u = perUnit.get(b.unitId);
+  for (const c of counts) {
+    const i = index.get(c.day);
+    if (i === undefined) continue;
+    let u = perUnit.get(c.unitId);
     if (!u) {
       u = { n: zeros(k), women: zeros(k), men: zeros(k) };
-      perUnit.set(b.unitId, u);
+      perUnit.set(c.unitId, u);
     }
-    add(u.n, b, b.n);
-    if (b.gender === 'female') add(u.women, b, b.n);
-    else if (b.gender === 'male') add(u.men, b, b.n);
-  }
-  for (const u of perUnit.values()) {
-    runningSum(u.n);
-    runningSum(u.women);
-    runningSum(u.men);
+    u.n[i] = c.n;
+    u.women[i] = c.women;
+    u.men[i] = c.men;
   }
   const byChild = new Map<number, number[]>();
   const atLast = new Map<number, { n: number; women: number; men: number }>();
@@ -54,13 +52,3 @@ export function countAtPoints(buckets: BucketRow[], versions: VersionRow[], poin
 }
 
 const zeros = (k: number) => new Array<number>(k).fill(0);
-
-/** Start at its bucket, end at its bucket (none when it ends after the last point). */
-function add(deltas: number[], b: BucketRow, n: number) {
-  deltas[b.start] = (deltas[b.start] ?? 0) + n;
-  if (b.end !== null && b.end < deltas.length) deltas[b.end] = (deltas[b.end] ?? 0) - n;
-}
-
-function runningSum(xs: number[]) {
-  for (let i = 1; i < xs.length; i++) xs[i] = (xs[i] ?? 0) + (xs[i - 1] ?? 0);
-}

@@ -59,33 +59,6 @@ export async function selectVersions(db: Conn, unitId: number, first: string, la
   return res.rows.map((r) => ({ ...r, unitId: Number(r.unitId), child: Number(r.child) }));
 }
 
-/**
- * Memberships in those units between the first and the last of the points, grouped by unit, by the
- * point at or after which each began (the number of points before its first day) and ended
- * (likewise for its end day; the number of points when it ends after the last), and by gender.
- * A member counts at point k when start <= k < end: running sums of starts minus ends give every
- * unit's count at every point, exactly, from one pass over the memberships without joining the tree.
- */
-export type BucketRow = { unitId: number; start: number; end: number | null; gender: string | null; n: number };
-
-export async function selectUnitBuckets(db: Conn, unitId: number, points: string[]) {
-  const first = points[0] as string;
-  const last = points[points.length - 1] as string;
-  // "Points before day x" is width_bucket over the days after each point.
-  const after = sql.raw(`array[${points.map((p) => `'${assertDay(p)}'::date + 1`).join(', ')}]`);
-  const res = await run<BucketRow>(
-    db,
-    sql`with u as (select distinct v.unit_id from unit_version v
-          where v.path ~ ${label(unitId)}::lquery and ${overlaps('v', first, last)})
-        select m.unit_id as "unitId", width_bucket(m.valid_from, ${after}) as start,
-          width_bucket(m.valid_to, ${after}) as "end", m.gender, count(*)::int as n
-        from membership m
-        where m.unit_id in (select unit_id from u) and ${overlaps('m', first, last)}
-        group by 1, 2, 3, 4`,
-  );
-  return res.rows.map((r) => ({ ...r, unitId: Number(r.unitId) }));
-}
-
 /** Members by age band on d per CĐCS (only those given), from the month snapshot and the days since. */
 export type AgeRow = { unitId: number; under30: number; in30s: number; in40s: number; over50: number };
 

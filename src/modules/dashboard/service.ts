@@ -9,6 +9,7 @@ import { notFound } from '../../lib/errors.ts';
 import { pathInScope, type Scope } from '../../lib/scope.ts';
 import { driveStages } from '../drives/schema.ts';
 import { visibleUnitPath } from '../enterprises/service.ts';
+import { countsOnDays } from '../members/snapshots.ts';
 import { coverageRate, type Measured, newGrassrootsUnions, newMembers } from '../plans/measures.ts';
 import { roots } from '../units/service.ts';
 import { countAtPoints } from './counts.ts';
@@ -89,10 +90,12 @@ export async function dashboard(db: Db, caller: Caller, query: DashboardQuery): 
   const window = { from: yearStart, to: d };
   // On PostgreSQL these run side by side on the pool's connections; PGlite queues them.
   const unitList = q.selectUnits(db, v.path, d);
-  const [units, versions, buckets, ageRows, admitted, founded, coverage, drives] = await Promise.all([
+  const versionList = q.selectVersions(db, unitId, days[0] as string, d);
+  const [units, versions, counts, ageRows, admitted, founded, coverage, drives] = await Promise.all([
     unitList,
-    q.selectVersions(db, unitId, days[0] as string, d),
-    q.selectUnitBuckets(db, unitId, days),
+    versionList,
+    // Every CĐCS that stood under the unit in the 24 months, counted at each point.
+    versionList.then((vs) => countsOnDays(db, days, [...new Set(vs.map((x) => x.unitId))])),
     // Ages on d from the month snapshots (members/snapshots.ts): no join to person.
     unitList.then((us) =>
       q.selectAgesOnDay(
@@ -108,7 +111,7 @@ export async function dashboard(db: Db, caller: Caller, query: DashboardQuery): 
   ]);
 
   const byId = new Map(units.map((u) => [u.id, u]));
-  const { byChild: series, atLast } = countAtPoints(buckets, versions, days);
+  const { byChild: series, atLast } = countAtPoints(counts, versions, days);
   const yearStartIndex = MONTHS - 1 - Number(d.slice(5, 7));
   const total = days.map((_, k) => [...series.values()].reduce((s, c) => s + (c[k] ?? 0), 0));
 

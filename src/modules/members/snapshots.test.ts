@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../../test/db.ts';
 import { buildSmallTree } from '../../../test/tree.ts';
 import type { Database } from '../../db/client.ts';
 import { run } from '../../lib/tx.ts';
-import { forgetSnapshots, membersOnDay } from './snapshots.ts';
+import { countsOnDays, forgetSnapshots, membersOnDay, snapshotDay } from './snapshots.ts';
 
 const onPostgres = (process.env.TEST_DATABASE ?? 'pglite') === 'postgres';
 
@@ -163,16 +163,15 @@ describe('member counts from month snapshots', () => {
     await register(7, 500);
     await forgetSnapshots(database.db);
     for (const d of days) expect(await fromSnapshots(d), d).toEqual(await counted(d));
-    // One snapshot per month asked for, on its first day.
+    // One snapshot per day asked for: the day itself on a month end, else the month end before it.
     expect(await snapshotDays()).toEqual([
-      '2021-01-01',
-      '2021-06-01',
-      '2022-02-01',
-      '2022-03-01',
-      '2023-07-01',
-      '2023-12-01',
-      '2024-05-01',
-      '2025-01-01',
+      '2020-12-31',
+      '2021-05-31',
+      '2022-02-28',
+      '2023-06-30',
+      '2023-12-31',
+      '2024-04-30',
+      '2025-01-31',
     ]);
   });
 
@@ -186,12 +185,13 @@ describe('member counts from month snapshots', () => {
   it('forget the days a backdated change touches, and only those', async () => {
     await forgetSnapshots(database.db);
     for (const d of days) await fromSnapshots(d);
-    // A member admitted on 10/03/2023: the snapshots from 01/04/2023 on are forgotten, earlier ones kept.
+    const kept = await snapshotDays();
+    // A member admitted on 10/03/2023: the snapshots from 31/03/2023 on are forgotten, earlier ones kept.
     await addMember(t.a2, '2023-03-10');
-    expect(await snapshotDays()).toEqual(days.filter((d) => d < '2023-03-10').map((d) => `${d.slice(0, 8)}01`));
+    expect(await snapshotDays()).toEqual(kept.filter((d) => d < '2023-03-10'));
     for (const d of days) expect(await fromSnapshots(d), d).toEqual(await counted(d));
 
-    // Closing a membership on a day forgets that day's month starts after it, not the years before.
+    // Closing a membership on a day forgets the month ends after it, not the years before.
     await forgetSnapshots(database.db);
     for (const d of days) await fromSnapshots(d);
     const open = await run<{ id: number; valid_from: string }>(
@@ -203,7 +203,7 @@ describe('member counts from month snapshots', () => {
       database.db,
       sql`update membership set valid_to = '2024-02-10', end_kind = 'withdrawal' where id = ${id}`,
     );
-    expect(await snapshotDays()).toEqual(days.filter((d) => d < '2024-02-10').map((d) => `${d.slice(0, 8)}01`));
+    expect(await snapshotDays()).toEqual(kept.filter((d) => d < '2024-02-10'));
     for (const d of days) expect(await fromSnapshots(d), d).toEqual(await counted(d));
 
     // A correction of a person's gender reaches the women counted, through the membership's copy.
@@ -228,6 +228,26 @@ describe('member counts from month snapshots', () => {
     // A membership deleted (an import undone) is forgotten too.
     await run(database.db, sql`delete from membership where id = ${id}`);
     for (const d of days) expect(await fromSnapshots(d), d).toEqual(await counted(d));
+  });
+
+  it('give a series of days in one read, month ends from their snapshot alone', async () => {
+    await forgetSnapshots(database.db);
+    const series = ['2022-11-30', '2022-12-31', '2023-01-31', '2023-02-28', '2023-03-17'];
+    const got = await countsOnDays(database.db, series, [t.a1, t.b1]);
+    for (const d of series) {
+      const expected = (await counted(d))
+        .filter((c) => c.unit === t.a1 || c.unit === t.b1)
+        .map((c) => ({ unit: c.unit, n: c.n, women: c.women, men: c.men }));
+      const actual = got
+        .filter((c) => c.day === d && c.n !== 0)
+        .map((c) => ({ unit: c.unitId, n: c.n, women: c.women, men: c.men }))
+        .sort((a, b) => a.unit - b.unit);
+      expect(actual, d).toEqual(expected);
+    }
+    // The four month ends, and nothing for 17/03 but the month end before it (28/02).
+    expect(await snapshotDays()).toEqual(series.slice(0, 4));
+    expect(snapshotDay('2024-03-01')).toBe('2024-02-29');
+    expect(snapshotDay('2024-01-15')).toBe('2023-12-31');
   });
 
   it('count only the units asked for', async () => {
@@ -255,6 +275,6 @@ describe('member counts from month snapshots', () => {
     expect(await snapshotDays()).toEqual([]);
     // Once the write is over, the next count makes the snapshot.
     expect(await fromSnapshots(d)).toEqual(await counted(d));
-    expect(await snapshotDays()).toEqual(['2024-05-01']);
+    expect(await snapshotDays()).toEqual(['2024-04-30']);
   });
 });

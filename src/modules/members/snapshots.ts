@@ -1,9 +1,11 @@
 /**
- * Member counts per CĐCS on any day, read from a snapshot on the month's first day plus the
- * memberships that started or ended since: one row per CĐCS and a few days of events, instead of
- * every membership in the register (11 million nationally).
+ * Member counts per CĐCS on any day, read from a snapshot on the last day of the month before plus
+ * the memberships that started or ended since: one row per CĐCS and a few days of events, instead
+ * of every membership in the register (11 million nationally). Snapshots sit on month ends because
+ * that is where the figures people ask for sit: report periods, plan deadlines and every point of
+ * the dashboard's series but the last are month ends, so they read snapshot rows and nothing else.
  *
- * A snapshot is computed the first time a day in its month is asked for, from the nearest snapshot
+ * A snapshot is computed the first time a day after its month end is asked for, from the nearest snapshot
  * within three months (that period's events added or taken away) or else from the register in one
  * pass. Writes that change a past count forget the snapshots from the first day they touch
  * (migration 0017's triggers), so a count is always what the memberships say.
@@ -17,7 +19,20 @@ const LOCK = 4042001;
 /** How far away a computed snapshot may be to start from it rather than from the register. */
 const NEAR_DAYS = 92;
 
-export const monthStart = (d: string) => `${assertDay(d).slice(0, 8)}01`;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The last day of d's month. */
+export function monthEnd(d: string): string {
+  const [y, m] = assertDay(d).split('-').map(Number) as [number, number];
+  return `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+}
+
+/** The snapshot a count on d starts from: d itself on a month end, else the month end before d. */
+export function snapshotDay(d: string): string {
+  if (monthEnd(d) === d) return d;
+  const [y, m] = d.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12-31` : monthEnd(`${y}-${pad(m - 1)}-01`);
+}
 
 /**
  * Units to count, as an array the planner can size. A subquery of a subtree's units is estimated
@@ -31,7 +46,7 @@ const idArray = (ids: UnitIds) => sql`${`{${ids.map((id) => Math.trunc(Number(id
 const daysBetween = (a: string, b: string) => Math.abs(Date.parse(b) - Date.parse(a)) / 86_400_000;
 
 /**
- * Makes sure the snapshot of `day` (a month's first day) is there and current; false when it is
+ * Makes sure the snapshot of `day` (a month's last day) is there and current; false when it is
  * not and cannot be made now because a write is in flight (a large import holds its lock until it
  * commits): the caller then counts from the register instead of waiting.
  */
@@ -148,7 +163,7 @@ function changesBetween(from: string, to: string, units?: UnitIds): SQL {
  * units are read. Call ensureSnapshot first (membersOnDay does).
  */
 export function countsOnDay(d: string, units?: UnitIds): SQL {
-  const m = monthStart(d);
+  const m = snapshotDay(d);
   const body =
     m === d ? snapshotRows(m, units) : sql`${snapshotRows(m, units)} union all ${changesBetween(m, d, units)}`;
   return sql`select unit_id, sum(n)::int as n, sum(w)::int as women, sum(mn)::int as men, sum(u30)::int as under30,
@@ -168,7 +183,40 @@ export function countsOnDayOrRegister(d: string, snapshotReady: boolean, units?:
 
 /** countsOnDay, with its snapshot made sure of first. */
 export async function membersOnDay(db: Conn, d: string, units?: UnitIds): Promise<SQL> {
-  return countsOnDayOrRegister(d, await ensureSnapshot(db, monthStart(d)), units);
+  return countsOnDayOrRegister(d, await ensureSnapshot(db, snapshotDay(d)), units);
+}
+
+/** Members, women and men of one unit on one day. */
+export type DayCount = { day: string; unitId: number; n: number; women: number; men: number };
+
+/**
+ * Members, women and men per CĐCS (only `units`) on each of `days`, in one query: a day that is a
+ * month end reads its snapshot rows and nothing else; another day adds the changes since the month
+ * end before it. Snapshots missing are made first, oldest first so each starts from its neighbour;
+ * one that cannot be made now (a write in flight) is counted from the register instead.
+ */
+export async function countsOnDays(db: Conn, days: readonly string[], units: UnitIds): Promise<DayCount[]> {
+  const anchors = [...new Set(days.map(snapshotDay))].sort();
+  const have = await run<{ day: string }>(
+    db,
+    sql`select day::text as day from member_count_day where day = any(${`{${anchors.join(',')}}`}::date[])`,
+  );
+  const ready = new Set(have.rows.map((r) => r.day));
+  for (const a of anchors) if (!ready.has(a) && (await ensureSnapshot(db, a))) ready.add(a);
+  const plain = days.filter((d) => snapshotDay(d) === d && ready.has(d));
+  const parts: SQL[] = [];
+  if (plain.length > 0)
+    parts.push(sql`select s.day::text as day, s.unit_id, s.members as n, s.women, s.men from member_count_snapshot s
+      where s.day = any(${`{${plain.join(',')}}`}::date[]) and s.unit_id = any(${idArray(units)})`);
+  for (const d of days.filter((x) => !plain.includes(x)))
+    parts.push(sql`select ${d}::text as day, c.unit_id, c.n, c.women, c.men
+      from (${countsOnDayOrRegister(d, ready.has(snapshotDay(d)), units)}) c`);
+  if (parts.length === 0) return [];
+  const res = await run<{ day: string; unit_id: number; n: number; women: number; men: number }>(
+    db,
+    sql.join(parts, sql` union all `),
+  );
+  return res.rows.map((r) => ({ day: r.day, unitId: Number(r.unit_id), n: r.n, women: r.women, men: r.men }));
 }
 
 /** For tests and benchmarks: forget every snapshot. */
