@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { todayVn } from '../../lib/dates.ts';
 import type { Locale } from '../../lib/errors.ts';
 import { type Conn, run } from '../../lib/tx.ts';
+import { membersOnDay } from '../members/snapshots.ts';
 import { assertDay, onDay } from '../units/queries.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { factOnDay } from './facts.ts';
@@ -71,6 +72,16 @@ const pivot = sql.raw(`max(x.status) filter (where x.kind = 'status') as status,
 export async function summary(db: Db, caller: Caller, unitId: number, asOf?: string): Promise<CoverageSummary> {
   const d = asOf ?? todayVn();
   const v = await visibleUnitPath(db, caller.scope, unitId, d);
+  const under = await run<{ id: number }>(
+    db,
+    sql`select unit_id as id from unit_version uv where uv.path <@ ${v.path}::ltree and ${onDay('uv', d)}`,
+  );
+  // Members per unit on d from the month-end snapshots (members/snapshots.ts), not every membership.
+  const members = await membersOnDay(
+    db,
+    d,
+    under.rows.map((r) => Number(r.id)),
+  );
   const rows = await analytical<{
     ownership: Ownership;
     operating: number;
@@ -87,8 +98,7 @@ export async function summary(db: Db, caller: Caller, unitId: number, asOf?: str
     sql`with b as materialized (${belonging(v.path, d)}),
         t as (select g_id from b where g_id is not null and total >= ${TARGET_WORKFORCE}),
         un as (select uv.unit_id, uv.path from unit_version uv where uv.path <@ ${v.path}::ltree and ${onDay('uv', d)}),
-        mc as (select m.unit_id, count(*) as n from membership m
-               where ${onDay('m', d)} and m.unit_id in (select unit_id from un) group by m.unit_id),
+        mc as (select c.unit_id, c.n from (${members}) c where c.n <> 0),
         m as (select un.path, mc.n from mc join un on un.unit_id = mc.unit_id),
         ms as (select coalesce(sum(m.n), 0)::int as n from m
                join lateral unnest(string_to_array(m.path::text, '.')) as l(id) on true
@@ -101,7 +111,7 @@ export async function summary(db: Db, caller: Caller, unitId: number, asOf?: str
           (select n from ms) as members
         from b group by ownership`,
   );
-  const members = rows.rows[0]?.members ?? 0;
+  const inCovered = rows.rows[0]?.members ?? 0;
   const sum = (k: keyof (typeof rows.rows)[number]) => rows.rows.reduce((s, r) => s + (r[k] as number), 0);
   const target = sum('target');
   const covered = sum('covered');
@@ -117,8 +127,8 @@ export async function summary(db: Db, caller: Caller, unitId: number, asOf?: str
     rate: rate(covered, target),
     workersInTarget: sum('workersInTarget'),
     workersInCovered,
-    membersInCovered: members,
-    density: workersInCovered === 0 ? null : Math.round((10000 * members) / workersInCovered) / 10000,
+    membersInCovered: inCovered,
+    density: workersInCovered === 0 ? null : Math.round((10000 * inCovered) / workersInCovered) / 10000,
     byOwnership: ownerships.map((o) => {
       const r = rows.rows.find((x) => x.ownership === o);
       return {
