@@ -196,27 +196,91 @@ export type DayCount = { day: string; unitId: number; n: number; women: number; 
  * one that cannot be made now (a write in flight) is counted from the register instead.
  */
 export async function countsOnDays(db: Conn, days: readonly string[], units: UnitIds): Promise<DayCount[]> {
+  const ready = await ensureSnapshots(db, days);
+  const plain = days.filter((d) => snapshotDay(d) === d && ready.has(d));
+  const others = days.filter((x) => !plain.includes(x));
+  const out = await snapshotRowsPacked(db, plain, units);
+  if (others.length === 0) return out;
+  const res = await run<{ day: string; unit_id: number; n: number; women: number; men: number }>(
+    db,
+    sql.join(
+      others.map(
+        (d) => sql`select ${d}::text as day, c.unit_id, c.n, c.women, c.men
+          from (${countsOnDayOrRegister(d, ready.has(snapshotDay(d)), units)}) c`,
+      ),
+      sql` union all `,
+    ),
+  );
+  for (const r of res.rows) out.push({ day: r.day, unitId: Number(r.unit_id), n: r.n, women: r.women, men: r.men });
+  return out;
+}
+
+/**
+ * The snapshot rows of these days for these units, packed into one text value in the database and
+ * unpacked here: 70,000 rows (the province's 23 month ends) cost PGlite 330 ms as result rows,
+ * about 5 µs each in its driver, and 50 ms as one value; on PostgreSQL 56 ms and 25 ms.
+ */
+async function snapshotRowsPacked(db: Conn, days: readonly string[], units: UnitIds): Promise<DayCount[]> {
+  if (days.length === 0 || units.length === 0) return [];
+  // Days as offsets from the earliest, so every packed number is a non-negative integer.
+  const base = [...days].sort()[0] as string;
+  const res = await run<{ packed: string | null }>(
+    db,
+    sql`select string_agg(concat_ws(',', s.day - ${base}::date, s.unit_id, s.members, s.women, s.men), ';') as packed
+      from member_count_snapshot s where s.day = any(${dayArray(days)}) and s.unit_id = any(${idArray(units)})`,
+  );
+  const packed = res.rows[0]?.packed;
+  if (!packed) return [];
+  const first = Date.parse(base);
+  const dayOf = new Map<number, string>(days.map((d) => [Math.round((Date.parse(d) - first) / 86_400_000), d]));
+  return unpack(packed, (f) => ({
+    day: dayOf.get(f[0] as number) as string,
+    unitId: f[1] as number,
+    n: f[2] as number,
+    women: f[3] as number,
+    men: f[4] as number,
+  }));
+}
+
+/**
+ * Reads "a,b,c;d,e,f" (non-negative integers) one character at a time: three times as fast as
+ * split and Number on 70,000 rows, which took longer than the query.
+ */
+function unpack<T>(text: string, row: (fields: number[]) => T): T[] {
+  const out: T[] = [];
+  const fields: number[] = [];
+  let v = 0;
+  for (let p = 0; p <= text.length; p++) {
+    const c = p < text.length ? text.charCodeAt(p) : 59;
+    if (c === 44) {
+      fields.push(v);
+      v = 0;
+    } else if (c === 59) {
+      fields.push(v);
+      out.push(row(fields));
+      fields.length = 0;
+      v = 0;
+    } else v = v * 10 + c - 48;
+  }
+  return out;
+}
+
+export const dayArray = (days: readonly string[]) => sql`${`{${days.map(assertDay).join(',')}}`}::date[]`;
+
+/**
+ * Makes sure the snapshots that counts on `days` start from are there, oldest first so each is made
+ * from its neighbour: the snapshot days that are ready (one that cannot be made now, because a
+ * write is in flight, is left out and its days are counted from the register).
+ */
+export async function ensureSnapshots(db: Conn, days: readonly string[]): Promise<Set<string>> {
   const anchors = [...new Set(days.map(snapshotDay))].sort();
   const have = await run<{ day: string }>(
     db,
-    sql`select day::text as day from member_count_day where day = any(${`{${anchors.join(',')}}`}::date[])`,
+    sql`select day::text as day from member_count_day where day = any(${dayArray(anchors)})`,
   );
   const ready = new Set(have.rows.map((r) => r.day));
   for (const a of anchors) if (!ready.has(a) && (await ensureSnapshot(db, a))) ready.add(a);
-  const plain = days.filter((d) => snapshotDay(d) === d && ready.has(d));
-  const parts: SQL[] = [];
-  if (plain.length > 0)
-    parts.push(sql`select s.day::text as day, s.unit_id, s.members as n, s.women, s.men from member_count_snapshot s
-      where s.day = any(${`{${plain.join(',')}}`}::date[]) and s.unit_id = any(${idArray(units)})`);
-  for (const d of days.filter((x) => !plain.includes(x)))
-    parts.push(sql`select ${d}::text as day, c.unit_id, c.n, c.women, c.men
-      from (${countsOnDayOrRegister(d, ready.has(snapshotDay(d)), units)}) c`);
-  if (parts.length === 0) return [];
-  const res = await run<{ day: string; unit_id: number; n: number; women: number; men: number }>(
-    db,
-    sql.join(parts, sql` union all `),
-  );
-  return res.rows.map((r) => ({ day: r.day, unitId: Number(r.unit_id), n: r.n, women: r.women, men: r.men }));
+  return ready;
 }
 
 /** For tests and benchmarks: forget every snapshot. */
