@@ -1,8 +1,9 @@
 /**
- * Writing an import batch with set-based SQL: two statements a batch whatever its size, instead of
- * a query per updated row and drizzle statements of 19,000 parameters. The batch travels as one
- * JSON parameter; the first statement matches every row to the register, decides its outcome,
- * inserts the new people and updates the changed ones; the second opens their memberships.
+ * Writing an import batch with set-based SQL: one statement a batch whatever its size, instead of
+ * a query per row and drizzle statements of 19,000 parameters. The batch travels as one JSON
+ * parameter; the statement matches every row to the register, decides its outcome, inserts the new
+ * people, updates the changed ones and opens the memberships (with their events) of the new and the
+ * reopened.
  */
 import { getTableColumns, sql } from 'drizzle-orm';
 import { person } from '../../db/schema/members.ts';
@@ -45,10 +46,17 @@ const FIELDS = Object.entries(getTableColumns(person))
       'youthUnionMember',
     ].includes(key),
   )
-  .map(([key, column]) => ({ key: key as keyof PersonFields, name: column.name, type: column.getSQLType() }));
+  .map(([key, column], k) => ({
+    key: key as keyof PersonFields,
+    name: column.name,
+    type: column.getSQLType(),
+    // The field's key in the batch's JSON: short, as it is repeated in every row.
+    json: `f${k}`,
+  }));
 
 const cols = (f: (c: (typeof FIELDS)[number]) => string) => sql.raw(FIELDS.map(f).join(', '));
-const recordType = cols((c) => `${c.name} ${c.type}`);
+const recordType = cols((c) => `${c.json} ${c.type}`);
+const namedFields = cols((c) => `x.${c.json} as ${c.name}`);
 // An import fills in and corrects: a value differs only when the file has one (empty never erases).
 const differs = sql.raw(
   FIELDS.map((c) => `(i.${c.name} is not null and i.${c.name} is distinct from e.${c.name})`).join(' or '),
@@ -58,17 +66,32 @@ const fromInput = cols((c) => `a.${c.name}`);
 const keepStored = cols((c) => `${c.name} = coalesce(a.${c.name}, p.${c.name})`);
 
 /**
+ * A batch as JSON: short keys, and no key for an empty field (json_to_recordset reads a missing key
+ * as null). Most of a member list's 18 fields are empty; this is a third of the bytes the full
+ * objects took, and PGlite's driver encodes a parameter character by character.
+ */
+function batchJson(rows: BatchRow[]): string {
+  return JSON.stringify(
+    rows.map((r, i) => {
+      const o: Record<string, unknown> = { r: i, d: r.admittedOn };
+      if (r.personId !== undefined) o.m = r.personId;
+      if (r.decisionNo) o.n = r.decisionNo;
+      for (const c of FIELDS) {
+        const v = r.fields[c.key];
+        if (v !== null && v !== undefined) o[c.json] = v;
+      }
+      return o;
+    }),
+  );
+}
+
+/**
  * Matches a batch (by citizen ID, or by the person id found by name and birth date), inserts new
  * people, updates changed ones and opens memberships for the new and the reopened: every row's
  * outcome, in input order. Rows already reported (duplicates in the file) must not be passed.
  */
 export async function writeBatch(tx: Tx, unitId: number, rows: BatchRow[]): Promise<Outcome[]> {
   if (rows.length === 0) return [];
-  const input = rows.map((r, i) => {
-    const o: Record<string, unknown> = { row: i, matched_id: r.personId ?? null };
-    for (const c of FIELDS) o[c.name] = r.fields[c.key];
-    return o;
-  });
   // Each row finds its person through an index, row by row (a lateral join with a limit cannot be
   // turned into a hash join over the whole register, whatever the planner believes mid-import).
   // A citizen ID held by several people (legacy duplicates): this CĐCS's member first, then one
@@ -77,17 +100,16 @@ export async function writeBatch(tx: Tx, unitId: number, rows: BatchRow[]): Prom
   // statistics of before a large import, the planner ANDs in the index of every open membership.
   const openUnit = sql`(select m.unit_id from (select unit_id, valid_to from membership where person_id = p.id offset 0) m
     where m.valid_to is null order by m.unit_id = ${unitId} desc limit 1)`;
-  const res = await run<{
-    row: number;
-    id: number;
-    outcome: Outcome;
-    gender: string | null;
-    birth_date: string | null;
-  }>(
+  // One statement: the memberships are inserted beside the people they belong to (the foreign key
+  // checks run at the statement's end and see them), so a batch is one round trip and one parse.
+  // The person's gender and birth date go on the membership row (the trigger has nothing to look
+  // up); a reopened membership's event does not repeat the file's decision number, as before.
+  const res = await run<{ row: number; outcome: Outcome }>(
     tx,
     sql`
     with i as (
-      select * from json_to_recordset(${JSON.stringify(input)}::json) as x(row int, matched_id bigint, ${recordType})
+      select x.r as row, x.m as matched_id, x.d as admitted_on, x.n as decision_no, ${namedFields}
+      from json_to_recordset(${batchJson(rows)}::json) as x(r int, m bigint, d date, n text, ${recordType})
     ),
     a as (
       select i.*, coalesce(e.id, nextval(pg_get_serial_sequence('person', 'id'))) as id,
@@ -114,44 +136,22 @@ export async function writeBatch(tx: Tx, unitId: number, rows: BatchRow[]): Prom
     updated as (
       update person p set ${keepStored}, updated_at = now()
       from a where p.id = a.id and a.outcome in ('updated', 'reopened')
+    ),
+    opened as (
+      insert into membership (person_id, unit_id, valid_from, start_kind, gender, birth_date)
+      select a.id, ${unitId}, a.admitted_on, 'import', a.kept_gender, a.kept_birth_date
+      from a where a.outcome in ('new', 'reopened') order by a.row
+    ),
+    events as (
+      insert into membership_event (person_id, kind, on_date, to_unit_id, decision_no)
+      select a.id, 'import', a.admitted_on, ${unitId}, case when a.outcome = 'new' then a.decision_no end
+      from a where a.outcome in ('new', 'reopened') order by a.row
     )
-    select row, id, outcome, kept_gender as gender, kept_birth_date::text as birth_date from a`,
+    select row, outcome from a`,
   );
   const outcomes: Outcome[] = new Array(rows.length);
-  const opened: Opened[] = [];
   for (const r of res.rows) outcomes[r.row] = r.outcome;
-  for (const r of [...res.rows].sort((x, y) => x.row - y.row)) {
-    const b = rows[r.row] as BatchRow;
-    // The person's gender and birth date go on the membership row (the trigger has nothing to look up).
-    const o = { person_id: r.id, valid_from: b.admittedOn, gender: r.gender, birth_date: r.birth_date };
-    if (r.outcome === 'new') opened.push({ ...o, decision_no: b.decisionNo });
-    // As before: a reopened membership's event does not repeat the file's decision number.
-    else if (r.outcome === 'reopened') opened.push({ ...o, decision_no: null });
-  }
-  if (opened.length > 0) await openMemberships(tx, unitId, opened);
   return outcomes;
-}
-
-type Opened = {
-  person_id: number;
-  valid_from: string;
-  gender: string | null;
-  birth_date: string | null;
-  decision_no: string | null;
-};
-
-/** Memberships and their 'import' events, one statement for the batch. */
-async function openMemberships(tx: Tx, unitId: number, rows: Opened[]) {
-  await tx.execute(sql`
-    with x as (
-      select * from json_to_recordset(${JSON.stringify(rows)}::json) as x(person_id bigint, valid_from date, gender text, birth_date date, decision_no text)
-    ),
-    m as (
-      insert into membership (person_id, unit_id, valid_from, start_kind, gender, birth_date)
-      select person_id, ${unitId}, valid_from, 'import', gender, birth_date from x
-    )
-    insert into membership_event (person_id, kind, on_date, to_unit_id, decision_no)
-    select person_id, 'import', valid_from, ${unitId}, decision_no from x`);
 }
 
 /** How many people the register holds, from the planner's count (0 when never counted). */
