@@ -154,6 +154,30 @@ describe('the membership lifecycle', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('onDate');
   });
+
+  it('keeps the history sound: an event naming no person or no unit is refused, the statement undone', async () => {
+    const events = async () =>
+      (await run<{ n: number }>(database.db, sql`select count(*)::int as n from membership_event`)).rows[0]?.n;
+    const before = await events();
+    // Checked once per statement (migration 0019), with the foreign key's code and name.
+    await expect(
+      run(
+        database.db,
+        sql`insert into membership_event (person_id, kind, on_date, to_unit_id)
+          values (${ducId}, 'admission', '2024-01-01', ${t.a1}), (-1, 'admission', '2024-01-01', ${t.a1})`,
+      ),
+    ).rejects.toMatchObject({ cause: { code: '23503', constraint: 'membership_event_person_id_person_id_fk' } });
+    await expect(
+      run(
+        database.db,
+        sql`insert into membership_event (person_id, kind, on_date, to_unit_id) values (${ducId}, 'admission', '2024-01-01', -5)`,
+      ),
+    ).rejects.toMatchObject({ cause: { code: '23503', constraint: 'membership_event_to_unit_id_unit_id_fk' } });
+    await expect(
+      run(database.db, sql`update membership_event set person_id = -1 where person_id = ${ducId}`),
+    ).rejects.toMatchObject({ cause: { code: '23503' } });
+    expect(await events()).toBe(before);
+  });
 });
 
 describe('finding members', () => {
