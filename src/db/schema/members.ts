@@ -90,13 +90,13 @@ export const membership = pgTable(
   'membership',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    personId: bigint('person_id', { mode: 'number' })
-      .notNull()
-      .references(() => person.id),
-    /** The grassroots unit (CĐCS, member CĐCS or trade-association union). */
-    unitId: bigint('unit_id', { mode: 'number' })
-      .notNull()
-      .references(() => unit.id),
+    personId: bigint('person_id', { mode: 'number' }).notNull(),
+    /**
+     * The grassroots unit (CĐCS, member CĐCS or trade-association union). This and person_id are
+     * checked once per statement by triggers, and a person or unit still named cannot be deleted
+     * (migration 0019), instead of foreign keys checked row by row: an import writes 170,000 rows.
+     */
+    unitId: bigint('unit_id', { mode: 'number' }).notNull(),
     /** Optional section or team inside it. */
     subunitId: bigint('subunit_id', { mode: 'number' }).references(() => unit.id),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
@@ -141,8 +141,7 @@ export const membershipEvent = pgTable(
      * The person and the unit they joined are checked once per statement by a trigger (migration
      * 0019), not by a foreign key's check per row: an import writes an event beside every
      * membership, and the two per-row checks took a sixth of a 170,000-row import. Neither can be
-     * deleted from under an event: every event's person and joined unit are held by a membership's
-     * foreign keys too.
+     * deleted from under an event (migration 0019).
      */
     personId: bigint('person_id', { mode: 'number' }).notNull(),
     kind: text('kind').notNull(),

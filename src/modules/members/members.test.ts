@@ -155,7 +155,7 @@ describe('the membership lifecycle', () => {
     expect(res.json().errors[0].field).toBe('onDate');
   });
 
-  it('keeps the history sound: an event naming no person or no unit is refused, the statement undone', async () => {
+  it('keeps memberships and history sound: a row naming no person or no unit is refused, and a person or unit still named cannot be deleted', async () => {
     const events = async () =>
       (await run<{ n: number }>(database.db, sql`select count(*)::int as n from membership_event`)).rows[0]?.n;
     const before = await events();
@@ -177,6 +177,34 @@ describe('the membership lifecycle', () => {
       run(database.db, sql`update membership_event set person_id = -1 where person_id = ${ducId}`),
     ).rejects.toMatchObject({ cause: { code: '23503' } });
     expect(await events()).toBe(before);
+    // Memberships likewise, and neither a person nor a unit still named can be deleted.
+    await expect(
+      run(
+        database.db,
+        sql`insert into membership (person_id, unit_id, valid_from, start_kind) values (-1, ${t.a1}, '2024-01-01', 'admission')`,
+      ),
+    ).rejects.toMatchObject({ cause: { code: '23503', constraint: 'membership_person_id_person_id_fk' } });
+    await expect(
+      run(database.db, sql`update membership set unit_id = -3 where person_id = ${ducId}`),
+    ).rejects.toMatchObject({ cause: { code: '23503', constraint: 'membership_unit_id_unit_id_fk' } });
+    const lone = await run<{ id: number }>(
+      database.db,
+      sql`insert into person (full_name, name_folded, sort_key) values ('Lê Văn Một', 'le van mot', 'mot le van') returning id`,
+    );
+    const loneId = Number(lone.rows[0]?.id);
+    await run(
+      database.db,
+      sql`insert into membership (person_id, unit_id, valid_from, start_kind) values (${loneId}, ${t.a1}, '2024-01-01', 'admission')`,
+    );
+    await expect(run(database.db, sql`delete from person where id = ${loneId}`)).rejects.toMatchObject({
+      cause: { code: '23503', constraint: 'membership_person_id_person_id_fk' },
+    });
+    // Once nothing names them, they go.
+    await run(database.db, sql`delete from membership where person_id = ${loneId}`);
+    await run(database.db, sql`delete from person where id = ${loneId}`);
+    await expect(run(database.db, sql`delete from unit where id = ${t.a1}`)).rejects.toMatchObject({
+      cause: { code: '23503' },
+    });
   });
 });
 
