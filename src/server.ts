@@ -2,6 +2,8 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { todayVn } from './lib/dates.ts';
+import { fillSnapshots } from './modules/members/snapshots.ts';
 import { isEmpty, seedDemo } from './seed/index.ts';
 import { demoUsers } from './seed/users.ts';
 
@@ -29,6 +31,10 @@ export async function start() {
     });
     seeded = true;
   }
+  // Month ends added since the last start (a new month) are counted in the background.
+  fillSnapshots(database.db, todayVn()).catch((err: Error) => {
+    console.warn(`Chưa tính sẵn được số đoàn viên cuối tháng (month-end member counts): ${err.message}`);
+  });
   const app = await buildApp(config, database);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import { todayVn } from '../lib/dates.ts';
 import { run } from '../lib/tx.ts';
+import { fillSnapshots } from '../modules/members/snapshots.ts';
 import { seedDemoAnnouncements } from './announcements.ts';
 import { type SeedScale, seedDemoTree } from './demo.ts';
 import { seedDemoDrives } from './drives.ts';
@@ -48,6 +50,8 @@ export async function seedDemo(
   if (opts.scale !== 'national' && opts.members !== false) await seedDemoReports(database);
   if (opts.scale !== 'national' && opts.members !== false) await seedDemoFeedback(database);
   if (opts.scale !== 'national' && opts.members !== false) await seedDemoAnnouncements(database);
+  // Member counts of the last three years' month ends, ready before anyone asks (members/snapshots.ts).
+  if (opts.scale !== 'national' && opts.members !== false) await fillSnapshots(database.db, todayVn());
   await seedDemoUsers(database.db);
   await database.db.execute(
     sql`insert into system_setting (key, value) values ('demo_dataset', ${opts.scale})

@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../../test/db.ts';
 import { buildSmallTree } from '../../../test/tree.ts';
 import type { Database } from '../../db/client.ts';
 import { run } from '../../lib/tx.ts';
-import { countsOnDays, forgetSnapshots, membersOnDay, snapshotDay } from './snapshots.ts';
+import { countsOnDays, fillSnapshots, forgetSnapshots, membersOnDay, snapshotDay } from './snapshots.ts';
 
 const onPostgres = (process.env.TEST_DATABASE ?? 'pglite') === 'postgres';
 
@@ -248,6 +248,16 @@ describe('member counts from month snapshots', () => {
     expect(await snapshotDays()).toEqual(series.slice(0, 4));
     expect(snapshotDay('2024-03-01')).toBe('2024-02-29');
     expect(snapshotDay('2024-01-15')).toBe('2023-12-31');
+  });
+
+  it('fill the month ends of the last years ahead of any count, each as the register says', async () => {
+    await forgetSnapshots(database.db);
+    expect(await fillSnapshots(database.db, '2024-05-15', 6)).toBe(6);
+    const filled = ['2023-11-30', '2023-12-31', '2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30'];
+    expect(await snapshotDays()).toEqual(filled);
+    for (const d of filled) expect(await fromSnapshots(d), d).toEqual(await counted(d));
+    // Already there: nothing to do.
+    expect(await fillSnapshots(database.db, '2024-05-15', 6)).toBe(0);
   });
 
   it('count only the units asked for', async () => {

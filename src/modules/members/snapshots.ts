@@ -283,6 +283,38 @@ export async function ensureSnapshots(db: Conn, days: readonly string[]): Promis
   return ready;
 }
 
+/** How many month ends back fillSnapshots keeps ready: the dashboard's 24 months, a plan term's reports. */
+export const FILLED_MONTHS = 36;
+
+/**
+ * Makes the snapshots of the last `months` month ends before `today` (oldest first, each from its
+ * neighbour: a few milliseconds each), so that a count on any day in those years starts from a
+ * month end at most a month away instead of a pass over the register on its first asking. Run
+ * after the demo seed and in the background when the server starts; a write forgets what it
+ * touches and the next count makes it again. Stops early, without waiting, while a write holds the
+ * lock. Returns how many it made.
+ */
+export async function fillSnapshots(db: Conn, today: string, months = FILLED_MONTHS): Promise<number> {
+  const days: string[] = [];
+  let day = snapshotDay(today);
+  for (let i = 0; i < months; i++) {
+    days.unshift(day);
+    day = snapshotDay(`${day.slice(0, 8)}01`);
+  }
+  const have = await run<{ day: string }>(
+    db,
+    sql`select day::text as day from member_count_day where day = any(${dayArray(days)})`,
+  );
+  const ready = new Set(have.rows.map((r) => r.day));
+  let made = 0;
+  for (const d of days) {
+    if (ready.has(d)) continue;
+    if (!(await ensureSnapshot(db, d))) break;
+    made++;
+  }
+  return made;
+}
+
 /** For tests and benchmarks: forget every snapshot. */
 export async function forgetSnapshots(db: Conn) {
   await run(db, sql`delete from member_count_day`);
