@@ -265,7 +265,7 @@ function unpack<T>(text: string, row: (fields: number[]) => T): T[] {
   return out;
 }
 
-export const dayArray = (days: readonly string[]) => sql`${`{${days.map(assertDay).join(',')}}`}::date[]`;
+const dayArray = (days: readonly string[]) => sql`${`{${days.map(assertDay).join(',')}}`}::date[]`;
 
 /**
  * Makes sure the snapshots that counts on `days` start from are there, oldest first so each is made
