@@ -1,14 +1,11 @@
 import {
-  Alert,
   Anchor,
   Button,
   Card,
-  Center,
   Collapse,
   FileInput,
   Group,
   Input,
-  Loader,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -29,7 +26,6 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError } from '../../api/client.ts';
 import {
   type ExtractReport,
   type ExtractTake,
@@ -39,8 +35,7 @@ import {
 } from '../../api/registerImport.ts';
 import type { UnitSearchItem } from '../../api/types.ts';
 import { DayInput } from '../../components/DayInput.tsx';
-import { FormError } from '../../components/FormError.tsx';
-import { ImportActions } from '../../components/ImportActions.tsx';
+import { ImportCheck } from '../../components/ImportCheck.tsx';
 import { ImportProblems } from '../../components/ImportProblems.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { todayVn } from '../../lib/format.ts';
@@ -168,53 +163,32 @@ export function RegisterImportPage() {
 
       {done ? (
         <ExtractDone report={done} onAnother={startOver} />
-      ) : preview.isPending ? (
-        <Card withBorder radius="md" p="xl">
-          <Center>
-            <Group gap="sm">
-              <Loader size="sm" />
-              <Text data-testid="extract-checking">{t('memberImport.checking', { name: file?.name ?? '' })}</Text>
-            </Group>
-          </Center>
-        </Card>
-      ) : preview.isError ? (
-        <FormError error={sendError(preview.error, t('memberImport.uploadFailed'))} fields={[]} />
-      ) : report && file ? (
-        <>
-          <ExtractSummary report={report} />
-          <ConflictsAhead report={report} />
-          <ImportProblems report={report} file={file} nameField="name" nameLabel={t('enterprise.field.name')} />
-          {commit.data && !commit.data.committed && (
-            <Alert color="orange" variant="light" data-testid="extract-not-committed">
-              {t('memberImport.notCommitted')}
-            </Alert>
-          )}
-          <FormError error={sendError(commit.error, t('memberImport.uploadFailed'))} fields={[]} />
-          <ImportActions
-            report={report}
-            pending={commit.isPending ? commit.variables?.take : undefined}
-            onImport={doImport}
-          />
-        </>
       ) : (
-        <Card withBorder radius="md" p="xl" data-testid="extract-empty">
-          <Stack align="center" gap="xs" py="md">
-            <ThemeIcon size={52} radius="xl" variant="light" color="blue">
-              <IconUpload size={28} />
-            </ThemeIcon>
-            <Text c="dimmed" ta="center" maw={560}>
-              {t('registerImport.choose')}
-            </Text>
-          </Stack>
-        </Card>
+        <ImportCheck
+          testPrefix="extract"
+          file={file}
+          checking={preview.isPending}
+          checkError={preview.isError ? preview.error : null}
+          report={report}
+          notCommitted={!!commit.data && !commit.data.committed}
+          commitError={commit.error}
+          pendingTake={commit.isPending ? commit.variables?.take : undefined}
+          onImport={doImport}
+          emptyText={t('registerImport.choose')}
+          emptyWidth={560}
+        >
+          {(r, f) => (
+            <>
+              <ExtractSummary report={r} />
+              <ConflictsAhead report={r} />
+              <ImportProblems report={r} file={f} nameField="name" nameLabel={t('enterprise.field.name')} />
+            </>
+          )}
+        </ImportCheck>
       )}
     </Stack>
   );
 }
-
-/** The server's problem as it is; a request that never got an answer says what to try instead. */
-const sendError = (error: Error | null, failed: string) =>
-  error === null || error instanceof ApiError ? error : new Error(failed);
 
 /** What the import wrote, and the way on: conflicts to decide, the register. */
 function ExtractDone({ report, onAnother }: { report: ExtractReport; onAnother: () => void }) {

@@ -1,13 +1,10 @@
 import {
-  Alert,
   Anchor,
   Button,
   Card,
-  Center,
   Collapse,
   FileInput,
   Group,
-  Loader,
   SimpleGrid,
   Stack,
   Text,
@@ -27,12 +24,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../api/auth.ts';
-import { ApiError } from '../../api/client.ts';
 import { type ImportReport, type ImportTake, useCommitImport, usePreviewImport } from '../../api/memberImport.ts';
 import type { UnitSearchItem } from '../../api/types.ts';
 import { useUnitAsItem } from '../../api/units.ts';
-import { FormError } from '../../components/FormError.tsx';
-import { ImportActions } from '../../components/ImportActions.tsx';
+import { ImportCheck } from '../../components/ImportCheck.tsx';
 import { ImportProblems } from '../../components/ImportProblems.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { formatNumber, todayVn } from '../../lib/format.ts';
@@ -148,52 +143,31 @@ export function ImportPage() {
 
       {done ? (
         <ImportDone report={done} unit={chosenUnit} onAnother={startOver} />
-      ) : preview.isPending ? (
-        <Card withBorder radius="md" p="xl">
-          <Center>
-            <Group gap="sm">
-              <Loader size="sm" />
-              <Text data-testid="import-checking">{t('memberImport.checking', { name: file?.name ?? '' })}</Text>
-            </Group>
-          </Center>
-        </Card>
-      ) : preview.isError ? (
-        <FormError error={sendError(preview.error, t('memberImport.uploadFailed'))} fields={[]} />
-      ) : report && file ? (
-        <>
-          <ImportSummary report={report} />
-          <ImportProblems report={report} file={file} />
-          {commit.data && !commit.data.committed && (
-            <Alert color="orange" variant="light" data-testid="import-not-committed">
-              {t('memberImport.notCommitted')}
-            </Alert>
-          )}
-          <FormError error={sendError(commit.error, t('memberImport.uploadFailed'))} fields={[]} />
-          <ImportActions
-            report={report}
-            pending={commit.isPending ? commit.variables?.take : undefined}
-            onImport={doImport}
-          />
-        </>
       ) : (
-        <Card withBorder radius="md" p="xl" data-testid="import-empty">
-          <Stack align="center" gap="xs" py="md">
-            <ThemeIcon size={52} radius="xl" variant="light" color="blue">
-              <IconUpload size={28} />
-            </ThemeIcon>
-            <Text c="dimmed" ta="center" maw={520}>
-              {t('memberImport.chooseBoth')}
-            </Text>
-          </Stack>
-        </Card>
+        <ImportCheck
+          testPrefix="import"
+          file={file}
+          checking={preview.isPending}
+          checkError={preview.isError ? preview.error : null}
+          report={report}
+          notCommitted={!!commit.data && !commit.data.committed}
+          commitError={commit.error}
+          pendingTake={commit.isPending ? commit.variables?.take : undefined}
+          onImport={doImport}
+          emptyText={t('memberImport.chooseBoth')}
+          emptyWidth={520}
+        >
+          {(r, f) => (
+            <>
+              <ImportSummary report={r} />
+              <ImportProblems report={r} file={f} />
+            </>
+          )}
+        </ImportCheck>
       )}
     </Stack>
   );
 }
-
-/** The server's problem as it is; a request that never got an answer says what to try instead. */
-const sendError = (error: Error | null, failed: string) =>
-  error === null || error instanceof ApiError ? error : new Error(failed);
 
 /** What the import wrote, and the way to the CĐCS's member list. */
 function ImportDone({
