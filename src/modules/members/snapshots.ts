@@ -273,14 +273,23 @@ const dayArray = (days: readonly string[]) => sql`${`{${days.map(assertDay).join
  * write is in flight, is left out and its days are counted from the register).
  */
 export async function ensureSnapshots(db: Conn, days: readonly string[]): Promise<Set<string>> {
-  const anchors = [...new Set(days.map(snapshotDay))].sort();
+  return (await makeSnapshots(db, [...new Set(days.map(snapshotDay))].sort())).ready;
+}
+
+/** Makes the missing snapshots of these month ends, in the order given: which are ready, how many were made. */
+async function makeSnapshots(db: Conn, monthEnds: string[]) {
   const have = await run<{ day: string }>(
     db,
-    sql`select day::text as day from member_count_day where day = any(${dayArray(anchors)})`,
+    sql`select day::text as day from member_count_day where day = any(${dayArray(monthEnds)})`,
   );
   const ready = new Set(have.rows.map((r) => r.day));
-  for (const a of anchors) if (!ready.has(a) && (await ensureSnapshot(db, a))) ready.add(a);
-  return ready;
+  let made = 0;
+  for (const d of monthEnds)
+    if (!ready.has(d) && (await ensureSnapshot(db, d))) {
+      ready.add(d);
+      made++;
+    }
+  return { ready, made };
 }
 
 /** How many month ends back fillSnapshots keeps ready: the dashboard's 24 months, a plan term's reports. */
@@ -291,8 +300,8 @@ export const FILLED_MONTHS = 36;
  * neighbour: a few milliseconds each), so that a count on any day in those years starts from a
  * month end at most a month away instead of a pass over the register on its first asking. Run
  * after the demo seed and in the background when the server starts; a write forgets what it
- * touches and the next count makes it again. Stops early, without waiting, while a write holds the
- * lock. Returns how many it made.
+ * touches and the next count makes it again. One that cannot be made now (a write holds the lock)
+ * is left for the next count. Returns how many it made.
  */
 export async function fillSnapshots(db: Conn, today: string, months = FILLED_MONTHS): Promise<number> {
   const days: string[] = [];
@@ -301,18 +310,7 @@ export async function fillSnapshots(db: Conn, today: string, months = FILLED_MON
     days.unshift(day);
     day = snapshotDay(`${day.slice(0, 8)}01`);
   }
-  const have = await run<{ day: string }>(
-    db,
-    sql`select day::text as day from member_count_day where day = any(${dayArray(days)})`,
-  );
-  const ready = new Set(have.rows.map((r) => r.day));
-  let made = 0;
-  for (const d of days) {
-    if (ready.has(d)) continue;
-    if (!(await ensureSnapshot(db, d))) break;
-    made++;
-  }
-  return made;
+  return (await makeSnapshots(db, days)).made;
 }
 
 /** For tests and benchmarks: forget every snapshot. */
