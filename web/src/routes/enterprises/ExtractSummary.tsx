@@ -1,7 +1,8 @@
-import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowRight, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExtractReport } from '../../api/registerImport.ts';
+import { ColumnMapping } from '../../components/ColumnMapping.tsx';
 import { formatDay, formatNumber } from '../../lib/format.ts';
 
 /** The tiles of a checked or imported extract; `prefix` names them for tests (count-, result-). */
@@ -71,57 +72,11 @@ export function ExtractSummary({ report }: { report: ExtractReport }) {
           </Alert>
         )}
 
-        <div>
-          <Text fw={600} mb={6}>
-            {t('memberImport.mappingTitle')}
-          </Text>
-          <Table.ScrollContainer minWidth={520}>
-            <Table striped withTableBorder verticalSpacing={6} data-testid="extract-mapping">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={70}>{t('memberImport.column')}</Table.Th>
-                  <Table.Th>{t('memberImport.header')}</Table.Th>
-                  <Table.Th w={40} />
-                  <Table.Th>{t('memberImport.field')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.columns
-                  .filter((c) => c.header)
-                  .map((c) => (
-                    <Table.Tr
-                      key={c.letter}
-                      data-testid="extract-column"
-                      data-letter={c.letter}
-                      data-field={c.field ?? ''}
-                      c={c.field ? undefined : 'dimmed'}
-                    >
-                      <Table.Td>
-                        <Text ff="monospace" fw={600} size="sm">
-                          {c.letter}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{c.header}</Table.Td>
-                      <Table.Td>
-                        <IconArrowRight size={14} color="var(--mantine-color-gray-5)" />
-                      </Table.Td>
-                      <Table.Td>
-                        {c.field ? (
-                          <Badge variant="light" color="blue" radius="sm" tt="none">
-                            {t(`registerImport.field.${c.field}`, { defaultValue: c.field })}
-                          </Badge>
-                        ) : (
-                          <Text size="sm" c="dimmed" fs="italic">
-                            {t('memberImport.ignored')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </div>
+        <ColumnMapping
+          columns={report.columns}
+          fieldLabel={(f) => t(`registerImport.field.${f}`, { defaultValue: f })}
+          testPrefix="extract"
+        />
 
         {missing.length > 0 && (
           <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />} data-testid="extract-missing">

@@ -1,8 +1,9 @@
-import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowRight, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../api/memberImport.ts';
+import { ColumnMapping } from '../../components/ColumnMapping.tsx';
 import { formatNumber } from '../../lib/format.ts';
 
 /** The label of a field the server mapped a column to, as the member form names it. */
@@ -55,57 +56,7 @@ export function ImportSummary({ report }: { report: ImportReport }) {
           ))}
         </SimpleGrid>
 
-        <div>
-          <Text fw={600} mb={6}>
-            {t('memberImport.mappingTitle')}
-          </Text>
-          <Table.ScrollContainer minWidth={520}>
-            <Table striped withTableBorder verticalSpacing={6} data-testid="import-mapping">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={70}>{t('memberImport.column')}</Table.Th>
-                  <Table.Th>{t('memberImport.header')}</Table.Th>
-                  <Table.Th w={40} />
-                  <Table.Th>{t('memberImport.field')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.columns
-                  .filter((c) => c.header)
-                  .map((c) => (
-                    <Table.Tr
-                      key={c.letter}
-                      data-testid="import-column"
-                      data-letter={c.letter}
-                      data-field={c.field ?? ''}
-                      c={c.field ? undefined : 'dimmed'}
-                    >
-                      <Table.Td>
-                        <Text ff="monospace" fw={600} size="sm">
-                          {c.letter}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{c.header}</Table.Td>
-                      <Table.Td>
-                        <IconArrowRight size={14} color="var(--mantine-color-gray-5)" />
-                      </Table.Td>
-                      <Table.Td>
-                        {c.field ? (
-                          <Badge variant="light" color="blue" radius="sm" tt="none">
-                            {fieldLabel(t, c.field)}
-                          </Badge>
-                        ) : (
-                          <Text size="sm" c="dimmed" fs="italic">
-                            {t('memberImport.ignored')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </div>
+        <ColumnMapping columns={report.columns} fieldLabel={(f) => fieldLabel(t, f)} testPrefix="import" />
 
         {missing.length > 0 && (
           <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />} data-testid="import-missing">
