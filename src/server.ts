@@ -3,7 +3,8 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { todayVn } from './lib/dates.ts';
-import { fillSnapshots } from './modules/members/snapshots.ts';
+import { fillCoverageSnapshots } from './modules/enterprises/coverage-snapshots.ts';
+import { FILLED_MONTHS, fillSnapshots } from './modules/members/snapshots.ts';
 import { isEmpty, seedDemo } from './seed/index.ts';
 import { demoUsers } from './seed/users.ts';
 
@@ -31,10 +32,13 @@ export async function start() {
     });
     seeded = true;
   }
-  // Month ends added since the last start (a new month) are counted in the background.
-  fillSnapshots(database.db, todayVn()).catch((err: Error) => {
-    console.warn(`Chưa tính sẵn được số đoàn viên cuối tháng (month-end member counts): ${err.message}`);
-  });
+  // Month ends added since the last start (a new month) are counted in the background: members,
+  // then coverage.
+  fillSnapshots(database.db, todayVn())
+    .then(() => fillCoverageSnapshots(database.db, todayVn(), FILLED_MONTHS))
+    .catch((err: Error) => {
+      console.warn(`Chưa tính sẵn được số liệu cuối tháng (month-end counts): ${err.message}`);
+    });
   const app = await buildApp(config, database);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

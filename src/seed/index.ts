@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { todayVn } from '../lib/dates.ts';
 import { run } from '../lib/tx.ts';
-import { fillSnapshots } from '../modules/members/snapshots.ts';
+import { fillCoverageSnapshots } from '../modules/enterprises/coverage-snapshots.ts';
+import { FILLED_MONTHS, fillSnapshots } from '../modules/members/snapshots.ts';
 import { seedDemoAnnouncements } from './announcements.ts';
 import { type SeedScale, seedDemoTree } from './demo.ts';
 import { seedDemoDrives } from './drives.ts';
@@ -50,8 +51,10 @@ export async function seedDemo(
   if (opts.scale !== 'national' && opts.members !== false) await seedDemoReports(database);
   if (opts.scale !== 'national' && opts.members !== false) await seedDemoFeedback(database);
   if (opts.scale !== 'national' && opts.members !== false) await seedDemoAnnouncements(database);
-  // Member counts of the last three years' month ends, ready before anyone asks (members/snapshots.ts).
+  // Member counts of the last three years' month ends, ready before anyone asks (members/snapshots.ts),
+  // and coverage counts on the same days (enterprises/coverage-snapshots.ts).
   if (opts.scale !== 'national' && opts.members !== false) await fillSnapshots(database.db, todayVn());
+  if (opts.scale !== 'national') await fillCoverageSnapshots(database.db, todayVn(), FILLED_MONTHS);
   await seedDemoUsers(database.db);
   await database.db.execute(
     sql`insert into system_setting (key, value) values ('demo_dataset', ${opts.scale})

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { appUser } from './auth.ts';
 import { unit } from './units.ts';
 
@@ -129,6 +141,9 @@ export const enterpriseFact = pgTable(
     index('enterprise_fact_effective_idx')
       .on(t.enterpriseId, t.kind, t.observedOn)
       .where(sql`${t.state} = 'effective'`),
+    // The facts that start between a month end and a later day: what coverage on that day adds to
+    // the month's snapshot (modules/enterprises/coverage-snapshots.ts).
+    index('enterprise_fact_observed_idx').on(t.observedOn).where(sql`${t.state} = 'effective'`),
     check('enterprise_fact_kind_chk', sql`${t.kind} in ('workforce', 'status')`),
     check(
       'enterprise_fact_value_chk',
@@ -180,3 +195,33 @@ export const enterpriseConflict = pgTable(
     check('enterprise_conflict_source_chk', sql`${t.source} in ('dpi', 'bhxh')`),
   ],
 );
+
+/**
+ * Coverage counts on the last day of a month per anchor (the CĐCS of a covered enterprise, or the
+ * upper union in charge of one without) and ownership, so that coverage on a day reads these rows
+ * plus the enterprises whose facts or placements changed since, instead of the facts of every
+ * enterprise (modules/enterprises/coverage-snapshots.ts). A unit's coverage is the sum over the
+ * anchors standing under it on the day. Computed when first asked for; a write that changes a past
+ * placement or fact forgets the days it touched (coverage_day) (migration 0020).
+ */
+export const coverageSnapshot = pgTable(
+  'coverage_snapshot',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    anchorId: bigint('anchor_id', { mode: 'number' }).notNull(),
+    ownership: text('ownership').notNull(),
+    /** Operating enterprises; of those with 25 workers or more (target), those with a CĐCS (covered). */
+    operating: integer('operating').notNull(),
+    target: integer('target').notNull(),
+    covered: integer('covered').notNull(),
+    workersInTarget: integer('workers_in_target').notNull(),
+    workersInCovered: integer('workers_in_covered').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.anchorId, t.ownership] })],
+);
+
+/** The days whose coverage snapshot rows are complete and current: a row here is the only proof. */
+export const coverageDay = pgTable('coverage_day', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+});

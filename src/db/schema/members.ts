@@ -190,7 +190,7 @@ export const memberCard = pgTable(
 );
 
 /**
- * Members and women per CĐCS on the first day of a month, so that a count on any day reads one
+ * Members and women per CĐCS on the last day of a month, so that a count on any day reads one
  * row per CĐCS plus the month's few events instead of every membership (src/modules/members/
  * snapshots.ts). Computed when first asked for; a write that changes a past count forgets the
  * days it touched (member_count_day) and the next read computes them again (migration 0017).

@@ -70,6 +70,9 @@ export const unitVersion = pgTable(
   },
   (t) => [
     index('unit_version_unit_idx').on(t.unitId, t.validFrom),
+    // The units that start or end between two days: coverage since a month end (enterprises/coverage-snapshots.ts).
+    index('unit_version_valid_from_idx').on(t.validFrom),
+    index('unit_version_valid_to_idx').on(t.validTo).where(sql`${t.validTo} is not null`),
     index('unit_version_parent_idx').on(t.parentId, t.validFrom),
     index('unit_version_path_gist').using('gist', t.path),
     index('unit_version_current_path_gist').using('gist', t.path).where(sql`${t.validTo} is null`),

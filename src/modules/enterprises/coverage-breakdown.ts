@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { todayVn } from '../../lib/dates.ts';
 import { onDay } from '../units/queries.ts';
 import { analytical, belonging, TARGET_WORKFORCE } from './coverage.ts';
+import { coverageOnDay } from './coverage-snapshots.ts';
 import { type Caller, visibleUnitPath } from './service.ts';
 
 const counts = sql.raw(`count(*)::int as operating,
@@ -25,14 +26,19 @@ export async function byChild(db: Db, caller: Caller, unitId: number, asOf?: str
   const d = asOf ?? todayVn();
   const v = await visibleUnitPath(db, caller.scope, unitId, d);
   const depth = v.path.split('.').length;
+  // Counts per anchor on d from the month-end snapshot (coverage-snapshots.ts), each anchor put
+  // under the sub-unit its path runs through that day.
+  const counts = await coverageOnDay(db, d);
   const res = await analytical<Counts & { unitId: number; name: string | null }>(
     db,
-    sql`with b as (${belonging(v.path, d)}),
-      k as (select case when nlevel(anchor) > ${depth} then subpath(anchor, ${depth}, 1)::text::bigint
-                   else ${unitId}::bigint end as unit_id, b.* from b)
-      select k.unit_id as "unitId", uv.name, ${counts}
+    sql`with k as (select case when nlevel(un.path) > ${depth} then subpath(un.path, ${depth}, 1)::text::bigint
+                   else ${unitId}::bigint end as unit_id, s.*
+                 from (${counts}) s join unit_version un on un.unit_id = s.anchor_id
+                 where un.path <@ ${v.path}::ltree and ${onDay('un', d)})
+      select k.unit_id as "unitId", uv.name, sum(operating)::int as operating, sum(target)::int as target,
+        sum(covered)::int as covered, sum(workers_in_target)::int as "workersInTarget"
       from k left join unit_version uv on uv.unit_id = k.unit_id and ${onDay('uv', d)}
-      group by k.unit_id, uv.name order by count(*) filter (where total >= ${TARGET_WORKFORCE}) desc, uv.name`,
+      group by k.unit_id, uv.name having sum(operating) <> 0 order by sum(target) desc, uv.name`,
   );
   return {
     asOf: d,

@@ -11,6 +11,7 @@ import type { Locale } from '../../lib/errors.ts';
 import { type Conn, run } from '../../lib/tx.ts';
 import { membersOnDay } from '../members/snapshots.ts';
 import { assertDay, onDay } from '../units/queries.ts';
+import { coverageOnDay, TARGET_WORKFORCE } from './coverage-snapshots.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { factOnDay } from './facts.ts';
 import { type CoverageSummary, type GapItem, type Ownership, ownerships } from './schema.ts';
@@ -29,8 +30,7 @@ export async function analytical<T>(db: Conn, query: SQL): Promise<{ rows: T[] }
   });
 }
 
-/** The plan's threshold: enterprises with this many workers or more must have a CĐCS. */
-export const TARGET_WORKFORCE = 25;
+export { TARGET_WORKFORCE };
 
 /**
  * Enterprises belonging under path on day d with their status, workforce and CĐCS: those whose
@@ -82,6 +82,9 @@ export async function summary(db: Db, caller: Caller, unitId: number, asOf?: str
     d,
     under.rows.map((r) => Number(r.id)),
   );
+  // Counts per anchor on d from the month-end snapshot (coverage-snapshots.ts), kept for the anchors
+  // standing under the unit that day.
+  const counts = await coverageOnDay(db, d);
   const rows = await analytical<{
     ownership: Ownership;
     operating: number;
@@ -93,23 +96,20 @@ export async function summary(db: Db, caller: Caller, unitId: number, asOf?: str
   }>(
     db,
     // Members are counted per unit (grouped by the unit's id: no join per membership), then given to
-    // the enterprise CĐCS found among the labels of the unit's path (a member CĐCS or a section
-    // counts for the enterprise's CĐCS above it).
-    sql`with b as materialized (${belonging(v.path, d)}),
-        t as (select g_id from b where g_id is not null and total >= ${TARGET_WORKFORCE}),
-        un as (select uv.unit_id, uv.path from unit_version uv where uv.path <@ ${v.path}::ltree and ${onDay('uv', d)}),
+    // the covered CĐCS found among the labels of the unit's path (a member CĐCS or a section counts
+    // for the enterprise's CĐCS above it). A covered anchor is a CĐCS with an enterprise in target.
+    sql`with un as materialized (select uv.unit_id, uv.path from unit_version uv where uv.path <@ ${v.path}::ltree and ${onDay('uv', d)}),
+        r as materialized (select s.* from (${counts}) s join un on un.unit_id = s.anchor_id),
+        t as (select distinct anchor_id as g_id from r where covered > 0),
         mc as (select c.unit_id, c.n from (${members}) c where c.n <> 0),
         m as (select un.path, mc.n from mc join un on un.unit_id = mc.unit_id),
         ms as (select coalesce(sum(m.n), 0)::int as n from m
                join lateral unnest(string_to_array(m.path::text, '.')) as l(id) on true
                join t on t.g_id = l.id::bigint)
-        select ownership, count(*)::int as operating,
-          count(*) filter (where total >= ${TARGET_WORKFORCE})::int as target,
-          count(*) filter (where total >= ${TARGET_WORKFORCE} and g_id is not null)::int as covered,
-          coalesce(sum(total) filter (where total >= ${TARGET_WORKFORCE}), 0)::int as "workersInTarget",
-          coalesce(sum(total) filter (where total >= ${TARGET_WORKFORCE} and g_id is not null), 0)::int as "workersInCovered",
+        select ownership, sum(operating)::int as operating, sum(target)::int as target, sum(covered)::int as covered,
+          sum(workers_in_target)::int as "workersInTarget", sum(workers_in_covered)::int as "workersInCovered",
           (select n from ms) as members
-        from b group by ownership`,
+        from r group by ownership`,
   );
   const inCovered = rows.rows[0]?.members ?? 0;
   const sum = (k: keyof (typeof rows.rows)[number]) => rows.rows.reduce((s, r) => s + (r[k] as number), 0);

@@ -273,19 +273,29 @@ const dayArray = (days: readonly string[]) => sql`${`{${days.map(assertDay).join
  * write is in flight, is left out and its days are counted from the register).
  */
 export async function ensureSnapshots(db: Conn, days: readonly string[]): Promise<Set<string>> {
-  return (await makeSnapshots(db, [...new Set(days.map(snapshotDay))].sort())).ready;
+  return (await makeSnapshots(db, [...new Set(days.map(snapshotDay))].sort(), 'member_count_day', ensureSnapshot))
+    .ready;
 }
 
-/** Makes the missing snapshots of these month ends, in the order given: which are ready, how many were made. */
-async function makeSnapshots(db: Conn, monthEnds: string[]) {
+/**
+ * Makes the missing snapshots of these month ends with `ensure`, in the order given (the days
+ * already made are those in `madeTable`): which are ready, how many were made. Coverage snapshots
+ * (enterprises/coverage-snapshots.ts) sit on the same month ends and are made the same way.
+ */
+export async function makeSnapshots(
+  db: Conn,
+  monthEnds: string[],
+  madeTable: 'member_count_day' | 'coverage_day',
+  ensure: (db: Conn, day: string) => Promise<boolean>,
+) {
   const have = await run<{ day: string }>(
     db,
-    sql`select day::text as day from member_count_day where day = any(${dayArray(monthEnds)})`,
+    sql`select day::text as day from ${sql.raw(madeTable)} where day = any(${dayArray(monthEnds)})`,
   );
   const ready = new Set(have.rows.map((r) => r.day));
   let made = 0;
   for (const d of monthEnds)
-    if (!ready.has(d) && (await ensureSnapshot(db, d))) {
+    if (!ready.has(d) && (await ensure(db, d))) {
       ready.add(d);
       made++;
     }
@@ -294,6 +304,17 @@ async function makeSnapshots(db: Conn, monthEnds: string[]) {
 
 /** How many month ends back fillSnapshots keeps ready: the dashboard's 24 months, a plan term's reports. */
 export const FILLED_MONTHS = 36;
+
+/** The last `months` month ends before `today` (today itself on a month end), oldest first. */
+export function monthEndsBefore(today: string, months: number): string[] {
+  const days: string[] = [];
+  let day = snapshotDay(today);
+  for (let i = 0; i < months; i++) {
+    days.unshift(day);
+    day = snapshotDay(`${day.slice(0, 8)}01`);
+  }
+  return days;
+}
 
 /**
  * Makes the snapshots of the last `months` month ends before `today` (oldest first, each from its
@@ -304,13 +325,7 @@ export const FILLED_MONTHS = 36;
  * is left for the next count. Returns how many it made.
  */
 export async function fillSnapshots(db: Conn, today: string, months = FILLED_MONTHS): Promise<number> {
-  const days: string[] = [];
-  let day = snapshotDay(today);
-  for (let i = 0; i < months; i++) {
-    days.unshift(day);
-    day = snapshotDay(`${day.slice(0, 8)}01`);
-  }
-  return (await makeSnapshots(db, days)).made;
+  return (await makeSnapshots(db, monthEndsBefore(today, months), 'member_count_day', ensureSnapshot)).made;
 }
 
 /** For tests and benchmarks: forget every snapshot. */
