@@ -10,7 +10,7 @@ import { run } from '../src/lib/tx.ts';
 import * as q from '../src/modules/dashboard/queries.ts';
 import { dashboard, seriesDays } from '../src/modules/dashboard/service.ts';
 import { countsOnDays } from '../src/modules/members/snapshots.ts';
-import { coverageRate, newMembers } from '../src/modules/plans/measures.ts';
+import { coverageRate, newGrassrootsUnions, newMembers } from '../src/modules/plans/measures.ts';
 import { DEMO_TODAY } from '../src/seed/dates.ts';
 import { seedDemo } from '../src/seed/index.ts';
 import { fmt, machine, measure, withBenchDb, writeSection } from './lib.ts';
@@ -67,22 +67,14 @@ async function bench(engine: 'PGlite' | 'PostgreSQL') {
     const days = seriesDays(DEMO_TODAY);
     const alone: [string, () => Promise<unknown>][] = [
       [
-        'members at the 24 points (month snapshots)',
+        'members and their ages at the 24 points (month snapshots)',
         async () =>
           countsOnDays(d.db, days, [
             ...new Set((await q.selectVersions(d.db, prov, days[0] as string, DEMO_TODAY)).map((v) => v.unitId)),
           ]),
       ],
-      [
-        'ages on the day (month snapshot)',
-        async () =>
-          q.selectAgesOnDay(
-            d.db,
-            (await q.selectUnits(d.db, path, DEMO_TODAY)).map((u) => u.id),
-            DEMO_TODAY,
-          ),
-      ],
       ['new members (measures)', () => newMembers(d.db, prov, { from: '2025-01-01', to: DEMO_TODAY })],
+      ['new CĐCS (measures)', () => newGrassrootsUnions(d.db, prov, { from: '2025-01-01', to: DEMO_TODAY })],
       ['coverage per sub-unit (measures)', () => coverageRate(d.db, prov, DEMO_TODAY)],
       [
         'units and versions',

@@ -91,19 +91,12 @@ export async function dashboard(db: Db, caller: Caller, query: DashboardQuery): 
   // On PostgreSQL these run side by side on the pool's connections; PGlite queues them.
   const unitList = q.selectUnits(db, v.path, d);
   const versionList = q.selectVersions(db, unitId, days[0] as string, d);
-  const [units, versions, counts, ageRows, admitted, founded, coverage, drives] = await Promise.all([
+  const [units, versions, counts, admitted, founded, coverage, drives] = await Promise.all([
     unitList,
     versionList,
-    // Every CĐCS that stood under the unit in the 24 months, counted at each point.
+    // Every CĐCS that stood under the unit in the 24 months, counted at each point (with the age
+    // bands on d) from the month snapshots (members/snapshots.ts): no join to person.
     versionList.then((vs) => countsOnDays(db, days, [...new Set(vs.map((x) => x.unitId))])),
-    // Ages on d from the month snapshots (members/snapshots.ts): no join to person.
-    unitList.then((us) =>
-      q.selectAgesOnDay(
-        db,
-        us.filter((u) => u.path === v.path || u.path.startsWith(`${v.path}.`)).map((u) => u.id),
-        d,
-      ),
-    ),
     newMembers(db, unitId, window),
     newGrassrootsUnions(db, unitId, window),
     coverageRate(db, unitId, d),
@@ -119,18 +112,13 @@ export async function dashboard(db: Db, caller: Caller, query: DashboardQuery): 
   let women = 0;
   let men = 0;
   const banded = [0, 0, 0, 0];
-  for (const a of ageRows) {
-    banded[0] = (banded[0] ?? 0) + a.under30;
-    banded[1] = (banded[1] ?? 0) + a.in30s;
-    banded[2] = (banded[2] ?? 0) + a.in40s;
-    banded[3] = (banded[3] ?? 0) + a.over50;
-  }
   const sectors = new Map<string, { kind: SectorKind; unit: { id: number; name: string } | null; members: number }>();
   const owned = new Map<MemberOwnership, number>(memberOwnerships.map((o) => [o, 0]));
   for (const [id, c] of atLast) {
     members += c.n;
     women += c.women;
     men += c.men;
+    for (let b = 0; b < 4; b++) banded[b] = (banded[b] ?? 0) + (c.ages?.[b] ?? 0);
     const u = byId.get(id);
     if (!u || c.n === 0) continue;
     const s = sectorOf(u, byId);

@@ -186,11 +186,22 @@ export async function membersOnDay(db: Conn, d: string, units?: UnitIds): Promis
   return countsOnDayOrRegister(d, await ensureSnapshot(db, snapshotDay(d)), units);
 }
 
-/** Members, women and men of one unit on one day. */
-export type DayCount = { day: string; unitId: number; n: number; women: number; men: number };
+/**
+ * Members, women and men of one unit on one day; on the latest day of a series, members by age
+ * band too (under 30, 30-39, 40-49, 50 and over: as countsOnDay).
+ */
+export type DayCount = {
+  day: string;
+  unitId: number;
+  n: number;
+  women: number;
+  men: number;
+  ages?: [number, number, number, number];
+};
 
 /**
- * Members, women and men per CĐCS (only `units`) on each of `days`, in one query: a day that is a
+ * Members, women and men per CĐCS (only `units`) on each of `days`, and their age bands on the
+ * latest of the days, in one query: a day that is a
  * month end reads its snapshot rows and nothing else; another day adds the changes since the month
  * end before it. Snapshots missing are made first, oldest first so each starts from its neighbour;
  * one that cannot be made now (a write in flight) is counted from the register instead.
@@ -199,19 +210,38 @@ export async function countsOnDays(db: Conn, days: readonly string[], units: Uni
   const ready = await ensureSnapshots(db, days);
   const plain = days.filter((d) => snapshotDay(d) === d && ready.has(d));
   const others = days.filter((x) => !plain.includes(x));
-  const out = await snapshotRowsPacked(db, plain, units);
+  const latest = [...days].sort().at(-1) as string;
+  const out = await snapshotRowsPacked(db, plain, units, latest);
   if (others.length === 0) return out;
-  const res = await run<{ day: string; unit_id: number; n: number; women: number; men: number }>(
+  const res = await run<{
+    day: string;
+    unit_id: number;
+    n: number;
+    women: number;
+    men: number;
+    under30: number;
+    in30s: number;
+    in40s: number;
+    over50: number;
+  }>(
     db,
     sql.join(
       others.map(
-        (d) => sql`select ${d}::text as day, c.unit_id, c.n, c.women, c.men
+        (d) => sql`select ${d}::text as day, c.unit_id, c.n, c.women, c.men, c.under30, c."in30s", c."in40s", c.over50
           from (${countsOnDayOrRegister(d, ready.has(snapshotDay(d)), units)}) c`,
       ),
       sql` union all `,
     ),
   );
-  for (const r of res.rows) out.push({ day: r.day, unitId: Number(r.unit_id), n: r.n, women: r.women, men: r.men });
+  for (const r of res.rows)
+    out.push({
+      day: r.day,
+      unitId: Number(r.unit_id),
+      n: r.n,
+      women: r.women,
+      men: r.men,
+      ...(r.day === latest ? { ages: [r.under30, r.in30s, r.in40s, r.over50] } : {}),
+    });
   return out;
 }
 
@@ -220,13 +250,20 @@ export async function countsOnDays(db: Conn, days: readonly string[], units: Uni
  * unpacked here: 70,000 rows (the province's 23 month ends) cost PGlite 330 ms as result rows,
  * about 5 µs each in its driver, and 50 ms as one value; on PostgreSQL 56 ms and 25 ms.
  */
-async function snapshotRowsPacked(db: Conn, days: readonly string[], units: UnitIds): Promise<DayCount[]> {
+async function snapshotRowsPacked(
+  db: Conn,
+  days: readonly string[],
+  units: UnitIds,
+  latest: string,
+): Promise<DayCount[]> {
   if (days.length === 0 || units.length === 0) return [];
   // Days as offsets from the earliest, so every packed number is a non-negative integer.
   const base = [...days].sort()[0] as string;
   const res = await run<{ packed: string | null }>(
     db,
-    sql`select string_agg(concat_ws(',', s.day - ${base}::date, s.unit_id, s.members, s.women, s.men), ';') as packed
+    // Age bands on the latest day only (concat_ws leaves out a null): the others do not need them.
+    sql`select string_agg(concat_ws(',', s.day - ${base}::date, s.unit_id, s.members, s.women, s.men,
+          case when s.day = ${assertDay(latest)}::date then concat_ws(',', s.under30, s.in30s, s.in40s, s.over50) end), ';') as packed
       from member_count_snapshot s where s.day = any(${dayArray(days)}) and s.unit_id = any(${idArray(units)})`,
   );
   const packed = res.rows[0]?.packed;
@@ -239,6 +276,7 @@ async function snapshotRowsPacked(db: Conn, days: readonly string[], units: Unit
     n: f[2] as number,
     women: f[3] as number,
     men: f[4] as number,
+    ...(f.length === 9 ? { ages: [f[5], f[6], f[7], f[8]] as [number, number, number, number] } : {}),
   }));
 }
 

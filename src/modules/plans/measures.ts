@@ -95,15 +95,18 @@ export async function newMembers(db: Conn, unitId: number, w: Window) {
 }
 
 export async function newGrassrootsUnions(db: Conn, unitId: number, w: Window) {
+  // The window's foundings (a few hundred) are found first and their paths matched after: left
+  // to itself, PGlite's planner ran the path's index scan once per founding (270 ms, not 2).
   return counted(
     db,
-    sql`select ${childOf('uv', unitId)} as child, count(*)::int as n
-      from unit u join unit_version uv on uv.unit_id = u.id
-        and uv.valid_from <= u.founded_on and (uv.valid_to is null or uv.valid_to > u.founded_on)
-      join unit_type t on t.code = uv.type
-      where t.is_grassroots and uv.type <> 'member_grassroots_union'
-        and u.founded_on between ${assertDay(w.from)}::date and ${assertDay(w.to)}::date
-        and uv.path ~ ${label(unitId)}::lquery and u.id <> ${unitId}
+    sql`with f as materialized (
+        select uv.path from unit u join unit_version uv on uv.unit_id = u.id
+          and uv.valid_from <= u.founded_on and (uv.valid_to is null or uv.valid_to > u.founded_on)
+        join unit_type t on t.code = uv.type
+        where t.is_grassroots and uv.type <> 'member_grassroots_union'
+          and u.founded_on between ${assertDay(w.from)}::date and ${assertDay(w.to)}::date and u.id <> ${unitId})
+      select ${childOf('f', unitId)} as child, count(*)::int as n
+      from f where f.path ~ ${label(unitId)}::lquery
       group by 1`,
   );
 }
