@@ -6,7 +6,6 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Conn, run } from '../../lib/tx.ts';
-import { membersOnDay } from '../members/snapshots.ts';
 import { assertDay, onDay } from '../units/queries.ts';
 
 const label = (unitId: number) => `*.${unitId}.*`;
