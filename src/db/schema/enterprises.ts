@@ -79,12 +79,13 @@ export const enterpriseAssignment = pgTable(
   'enterprise_assignment',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    enterpriseId: bigint('enterprise_id', { mode: 'number' })
-      .notNull()
-      .references(() => enterprise.id),
-    upperUnionId: bigint('upper_union_id', { mode: 'number' })
-      .notNull()
-      .references(() => unit.id),
+    /**
+     * This and upper_union_id are checked once per statement by a trigger, and an enterprise or
+     * unit still named cannot be deleted (migration 0021), instead of foreign keys checked and
+     * locked row by row: a register import writes one assignment per new enterprise.
+     */
+    enterpriseId: bigint('enterprise_id', { mode: 'number' }).notNull(),
+    upperUnionId: bigint('upper_union_id', { mode: 'number' }).notNull(),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
     reason: text('reason'),
@@ -119,9 +120,12 @@ export const enterpriseFact = pgTable(
   'enterprise_fact',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    enterpriseId: bigint('enterprise_id', { mode: 'number' })
-      .notNull()
-      .references(() => enterprise.id),
+    /**
+     * This and import_id are checked once per statement by a trigger, and an enterprise or import
+     * still named cannot be deleted (migration 0021), instead of foreign keys checked and locked
+     * row by row: a register import writes two facts per enterprise.
+     */
+    enterpriseId: bigint('enterprise_id', { mode: 'number' }).notNull(),
     kind: text('kind').notNull(),
     observedOn: date('observed_on', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
@@ -130,7 +134,7 @@ export const enterpriseFact = pgTable(
     status: text('status'),
     source: text('source').notNull(),
     state: text('state').notNull().default('effective'),
-    importId: bigint('import_id', { mode: 'number' }).references(() => enterpriseImport.id),
+    importId: bigint('import_id', { mode: 'number' }),
     note: text('note'),
     recordedBy: bigint('recorded_by', { mode: 'number' }).references(() => appUser.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),

@@ -301,3 +301,63 @@ describe('scope: an officer of district B sees and changes nothing of district A
     expect(back.json().errors[0].message).toContain('01/07/2024');
   });
 });
+
+describe('references of facts and assignments, checked once per statement (migration 0021)', () => {
+  it('refuses a fact or assignment naming no enterprise, import or unit, and deleting what is still named', async () => {
+    const res = await admin.request('POST', '/api/v1/enterprises', {
+      ...garment(),
+      taxCode: codes[40],
+      name: 'Công ty Cổ phần Gạch Ngói Anh Sơn',
+    });
+    const id = res.json().id as number;
+    const facts = async () =>
+      (await run<{ n: number }>(database.db, sql`select count(*)::int as n from enterprise_fact`)).rows[0]?.n;
+    const before = await facts();
+    // One bad row among good ones: the whole statement is refused, with the foreign key's code and name.
+    await expect(
+      run(
+        database.db,
+        sql`insert into enterprise_fact (enterprise_id, kind, observed_on, workforce_total, source)
+          values (${id}, 'workforce', '2024-01-01', 10, 'manual'), (-1, 'workforce', '2024-01-01', 10, 'manual')`,
+      ),
+    ).rejects.toMatchObject({ cause: { code: '23503', constraint: 'enterprise_fact_enterprise_id_enterprise_id_fk' } });
+    await expect(
+      run(
+        database.db,
+        sql`insert into enterprise_fact (enterprise_id, kind, observed_on, workforce_total, source, import_id)
+          values (${id}, 'workforce', '2024-02-01', 10, 'bhxh', -7)`,
+      ),
+    ).rejects.toMatchObject({
+      cause: { code: '23503', constraint: 'enterprise_fact_import_id_enterprise_import_id_fk' },
+    });
+    await expect(
+      run(database.db, sql`update enterprise_fact set enterprise_id = -1 where enterprise_id = ${id}`),
+    ).rejects.toMatchObject({ cause: { code: '23503' } });
+    expect(await facts()).toBe(before);
+    await expect(
+      run(
+        database.db,
+        sql`insert into enterprise_assignment (enterprise_id, upper_union_id, valid_from) values (-2, ${t.districtA}, '2024-01-01')`,
+      ),
+    ).rejects.toMatchObject({
+      cause: { code: '23503', constraint: 'enterprise_assignment_enterprise_id_enterprise_id_fk' },
+    });
+    await expect(
+      run(database.db, sql`update enterprise_assignment set upper_union_id = -4 where enterprise_id = ${id}`),
+    ).rejects.toMatchObject({
+      cause: { code: '23503', constraint: 'enterprise_assignment_upper_union_id_unit_id_fk' },
+    });
+    // Neither the enterprise nor the unit in charge of it can be deleted from under its rows.
+    await expect(run(database.db, sql`delete from enterprise where id = ${id}`)).rejects.toMatchObject({
+      cause: { code: '23503', constraint: 'enterprise_fact_enterprise_id_enterprise_id_fk' },
+    });
+    await expect(run(database.db, sql`delete from unit where id = ${t.districtA}`)).rejects.toMatchObject({
+      cause: { code: '23503' },
+    });
+    // Once nothing names it, it goes.
+    await run(database.db, sql`delete from enterprise_fact where enterprise_id = ${id}`);
+    await run(database.db, sql`delete from enterprise_assignment where enterprise_id = ${id}`);
+    await run(database.db, sql`delete from enterprise where id = ${id}`);
+    expect((await run(database.db, sql`select 1 from enterprise where id = ${id}`)).rows).toHaveLength(0);
+  });
+});
