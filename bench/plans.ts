@@ -137,7 +137,7 @@ if (NATIONAL_DB) {
           children.map(() => 1),
         ).map((value, i) => ({ targetId: t.id, unitId: children[i]?.id ?? 0, period: 'all', value })),
       );
-    const m = await measure(() => progress(d.db, caller, planId, {}), 5, 1);
+    const m = await measure(() => progress(d.db, caller, planId, {}), 10, 2);
     national = `\n\nNational roll-up on PostgreSQL (${NATIONAL_DB}: ${members.toLocaleString('en')} active members, ${children.length} units under the root): progress of a plan with a member-count and a new-members target, the root and every sub-unit: p50 ${fmt(m.p50)} ms, p95 ${fmt(m.p95)} ms (goal under 2 s).`;
     await d.exec(
       `delete from target_allocation where target_id in (select id from target where plan_id = ${planId}); delete from target where plan_id = ${planId}; delete from plan where id = ${planId};`,

@@ -192,6 +192,13 @@ describe('coverage as of a day', () => {
     ).json();
     expect(second.items.map((g: { id: number; rank: number }) => [g.id, g.rank])).toEqual([[ids.E7, 3]]);
     expect(second.next).toBeNull();
+    // The root of the tree reads every fact in one pass (not per unit): the same three, same order.
+    const whole = (await admin.get(`/api/v1/enterprises/coverage/gaps?unitId=${t.province}&asOf=2023-12-31`)).json();
+    expect(whole.items.map((g: { id: number; workforce: number }) => [g.id, g.workforce])).toEqual([
+      [ids.E1, 300],
+      [ids.E6, 800],
+      [ids.E7, 40],
+    ]);
   });
 
   it('exports the ranked list as .xlsx in the same order', async () => {
