@@ -43,13 +43,9 @@ export { TARGET_WORKFORCE };
 export function belonging(path: string, d: string): SQL {
   assertDay(d);
   const whole = !path.includes('.');
-  // One effective fact of a kind covers a day (facts.ts): for the whole tree, status and workforce
-  // are plain joins the planner hashes (grouping every fact instead took twice as long).
   const facts = whole
-    ? sql`join (select s.enterprise_id, s.status, w.workforce_total as total, w.workforce_women as women
-            from enterprise_fact s left join enterprise_fact w on w.enterprise_id = s.enterprise_id
-              and w.kind = 'workforce' and ${factOnDay('w', d)}
-            where s.kind = 'status' and s.status = 'operating' and ${factOnDay('s', d)}) f on f.enterprise_id = c.id`
+    ? sql`join (select x.enterprise_id, ${pivot} from enterprise_fact x where ${factOnDay('x', d)}
+            group by x.enterprise_id) f on f.enterprise_id = c.id and f.status = 'operating'`
     : sql`join lateral (select ${pivot} from enterprise_fact x
             where x.enterprise_id = c.id and ${factOnDay('x', d)}) f on f.status = 'operating'`;
   return sql`
