@@ -52,6 +52,25 @@ describe('the dashboard', () => {
     await expectKpis(page, province);
     await expect.poll(() => page.getByTestId('dashboard-series').locator('.recharts-line').count(), WAIT).toBe(1);
 
+    // A thousand sub-units: the table draws the first 50 and more on request, and a typed name
+    // (without its tones) narrows it, each row keeping its rank among all.
+    const rows = page.locator('[data-testid^="ranking-row-"]');
+    await expect.poll(() => rows.count(), WAIT).toBe(Math.min(50, province.ranking.length));
+    if (province.ranking.length > 50) {
+      await page.getByTestId('ranking-more').click();
+      await expect.poll(() => rows.count(), WAIT).toBe(Math.min(150, province.ranking.length));
+    }
+    const at = province.ranking.findIndex((r) => r.unit.name.includes('Trường Vinh'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    await page.getByTestId('ranking-filter').fill('truong vinh');
+    const named = province.ranking.filter((r) => r.unit.name.includes('Trường Vinh'));
+    await expect.poll(() => rows.count(), WAIT).toBe(named.length);
+    const wanted = province.ranking[at];
+    await expect
+      .poll(() => page.getByTestId(`ranking-row-${wanted?.unit.id}`).locator('td').first().textContent(), WAIT)
+      .toBe(String(at + 1));
+    await page.getByTestId('ranking-filter').fill('');
+
     // The sub-unit with the most members heads the ranking; a click opens its own dashboard.
     const first = province.ranking[0];
     if (!first) throw new Error('the province has no sub-units');

@@ -13,13 +13,13 @@ import {
 import { useWrite } from '../../api/write.ts';
 import { DoneAlert } from '../../components/DoneAlert.tsx';
 import { FormError } from '../../components/FormError.tsx';
+import { fold } from '../../lib/fold.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { AllocationFileButtons, UploadProblems } from './AllocationFile.tsx';
 import { GridHead } from './GridHead.tsx';
 import { GridRow, type RowEdits } from './GridRow.tsx';
 import classes from './grid.module.css';
 import { cellValue, isRate, parseBlock } from './numbers.ts';
-import { fold } from './search.ts';
 
 type Cells = Readonly<Record<number, RowEdits>>;
 type Cell = AllocationInput['cells'][number];

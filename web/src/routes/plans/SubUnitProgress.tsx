@@ -15,9 +15,9 @@ import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Progress, TargetView } from '../../api/plans.ts';
+import { fold } from '../../lib/fold.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { formatRatio, formatValue } from './numbers.ts';
-import { fold } from './search.ts';
 import { needsAttention, rowTint, STATUS_COLOR, STATUS_ORDER } from './status.ts';
 
 type TargetProgress = Progress['targets'][number];

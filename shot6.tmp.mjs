@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, baseURL: 'http://localhost:4810' });
+await page.goto('/');
+await page.getByTestId('login-username').fill('tinh');
+await page.getByTestId('login-password').fill('congdoan-tinh');
+await page.getByTestId('login-submit').click();
+await page.getByTestId('app-shell').waitFor();
+await page.goto('/dashboard');
+await page.getByTestId('ranking-filter').waitFor();
+await page.getByTestId('ranking-filter').fill('vinh');
+await page.getByTestId('ranking-filter').scrollIntoViewIfNeeded();
+await page.waitForTimeout(300);
+await page.screenshot({ path: '/tmp/shot-ranking.png' });
+await browser.close();
