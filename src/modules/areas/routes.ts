@@ -4,7 +4,7 @@ import { notFound } from '../../lib/errors.ts';
 import { problemSchema } from '../../lib/schemas.ts';
 import { searchTerms } from '../../lib/vietnamese.ts';
 import * as q from './queries.ts';
-import { areaDetailSchema, areaListQuery, areaSchema } from './schema.ts';
+import { areaDetailSchema, areaListQuery, areaSchema, tracedDistrictSchema } from './schema.ts';
 
 const tags = ['areas'];
 
@@ -23,6 +23,18 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => q.selectAreas(db, { ...req.query, terms: searchTerms(req.query.q ?? '') }),
+  );
+
+  app.get(
+    '/areas/traced-districts',
+    {
+      schema: {
+        tags,
+        summary: 'Communes of the 2025 reform, each with the district most of its predecessors lay in',
+        response: { 200: z.array(tracedDistrictSchema) },
+      },
+    },
+    async () => q.selectTracedDistricts(db),
   );
 
   app.get(

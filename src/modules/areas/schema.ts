@@ -25,3 +25,5 @@ export const areaDetailSchema = areaSchema.extend({
   successors: z.array(areaSchema.extend({ effectiveOn: z.string() })),
   predecessors: z.array(areaSchema.extend({ effectiveOn: z.string() })),
 });
+
+export const tracedDistrictSchema = z.object({ code: z.string(), districtCode: z.string() });

@@ -7,7 +7,7 @@ import type {
   applicationStatuses,
   submitBody,
 } from '../../../src/modules/applications/schema.ts';
-import type { areaDetailSchema } from '../../../src/modules/areas/schema.ts';
+import type { areaDetailSchema, tracedDistrictSchema } from '../../../src/modules/areas/schema.ts';
 import type { csrfSchema, Me, RoleName } from '../../../src/modules/auth/schema.ts';
 import type {
   cardSchema,
@@ -58,6 +58,7 @@ export type Children = z.infer<typeof childrenSchema>;
 export type Counts = z.infer<typeof countsSchema>;
 export type MoveResult = z.infer<typeof moveResultSchema>;
 export type AreaDetail = z.infer<typeof areaDetailSchema>;
+export type TracedDistrict = z.infer<typeof tracedDistrictSchema>;
 export type CsrfToken = z.infer<typeof csrfSchema>;
 export type Problem = z.infer<typeof problemSchema>;
 export type MemberList = z.infer<typeof memberListSchema>;

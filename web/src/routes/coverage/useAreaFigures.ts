@@ -1,8 +1,8 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api } from '../../api/client.ts';
 import type { EnterpriseListItem } from '../../api/enterprises.ts';
-import type { AreaDetail } from '../../api/types.ts';
+import type { TracedDistrict } from '../../api/types.ts';
 
 type Area = { code: string; name: string; level: string; parentCode: string | null };
 
@@ -32,33 +32,15 @@ export function useAreaFigures(items: EnterpriseListItem[] | undefined) {
   const districtByCode = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d])), [districts.data]);
   const communeByCode = useMemo(() => new Map((communes.data ?? []).map((c) => [c.code, c])), [communes.data]);
 
-  // Merged communes present in the data: their predecessors say which district they lie in.
-  const merged = useMemo(() => {
-    if (!communes.data || !districts.data) return [];
-    const codes = new Set((items ?? []).map((e) => e.areaCode).filter((c): c is string => !!c));
-    return [...codes].filter((c) => {
-      const a = communeByCode.get(c);
-      return a && !districtByCode.has(a.parentCode ?? '');
-    });
-  }, [items, communes.data, districts.data, communeByCode, districtByCode]);
-  const traced = useQueries({
-    queries: merged.map((code) => ({
-      queryKey: ['areas', 'detail', code],
-      queryFn: () => api.get<AreaDetail>(`/areas/${code}`),
-      ...forever,
-    })),
+  // Merged communes (2025): the district most of their predecessors lay in, for all in one read.
+  const traced = useQuery({
+    queryKey: ['areas', 'traced-districts'],
+    queryFn: () => api.get<TracedDistrict[]>('/areas/traced-districts'),
+    ...forever,
   });
-  const tracedKey = traced.map((q) => q.dataUpdatedAt).join(',');
 
   return useMemo(() => {
-    const districtOf = new Map<string, string>();
-    traced.forEach((q, i) => {
-      const votes = new Map<string, number>();
-      for (const p of q.data?.predecessors ?? [])
-        if (p.parentCode) votes.set(p.parentCode, (votes.get(p.parentCode) ?? 0) + 1);
-      const best = [...votes].sort((a, b) => b[1] - a[1])[0];
-      if (best) districtOf.set(merged[i] as string, best[0]);
-    });
+    const districtOf = new Map((traced.data ?? []).map((t) => [t.code, t.districtCode]));
     const byDistrict = new Map<string, DistrictFigure>();
     const unplaced: AreaFigure = { code: '', name: '', target: 0, covered: 0, uncovered: 0 };
     const add = (f: AreaFigure, covered: boolean) => {
@@ -97,7 +79,7 @@ export function useAreaFigures(items: EnterpriseListItem[] | undefined) {
         add(c, covered);
       }
     }
-    const pending = communes.isPending || districts.isPending || traced.some((q) => q.isPending);
+    const pending = communes.isPending || districts.isPending || traced.isPending;
     return { districts: [...byDistrict.values()], unplaced, pending };
-  }, [items, communeByCode, districtByCode, merged, tracedKey, communes.isPending, districts.isPending]);
+  }, [items, communeByCode, districtByCode, traced.data, traced.isPending, communes.isPending, districts.isPending]);
 }
