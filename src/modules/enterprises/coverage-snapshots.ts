@@ -16,15 +16,12 @@
  * Writes that change a past day forget the snapshots from that day on (migration 0020).
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { ensureSnapshotDay, makeSnapshots, type SnapshotKind } from '../../lib/snapshot-days.ts';
 import { type Conn, run } from '../../lib/tx.ts';
-import { makeSnapshots, monthEndsBefore, snapshotDay } from '../members/snapshots.ts';
+import { monthEndsBefore, snapshotDay } from '../members/snapshots.ts';
 import { assertDay, onDay } from '../units/queries.ts';
 import { factOnDay } from './facts.ts';
 
-/** The advisory lock writers share (in the triggers) and a snapshot being computed holds alone. */
-const LOCK = 4042002;
-/** How far away a computed snapshot may be to start from it rather than from every fact. */
-const NEAR_DAYS = 92;
 /** The plan's threshold: enterprises with this many workers or more must have a CĐCS. */
 export const TARGET_WORKFORCE = 25;
 
@@ -105,36 +102,15 @@ function fromSnapshot(from: string, to: string): SQL {
     group by anchor_id, ownership having sum(operating) <> 0`;
 }
 
-const daysBetween = (a: string, b: string) => Math.abs(Date.parse(b) - Date.parse(a)) / 86_400_000;
-
-/**
- * Makes sure the snapshot of `day` (a month's last day, or a day with many changes since the
- * month's: coverageOnDay) is there and current; false when it is not and cannot be made now
- * because a write is in flight (the caller then counts every fact).
- */
-export async function ensureCoverageSnapshot(db: Conn, day: string): Promise<boolean> {
-  assertDay(day);
-  const have = await run<{ one: number }>(db, sql`select 1 as one from coverage_day where day = ${day}::date`);
-  if (have.rows.length > 0) return true;
-  return db.transaction(async (tx) => {
-    const lock = await run<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${LOCK}) as ok`);
-    if (!lock.rows[0]?.ok) return false;
-    const again = await run<{ one: number }>(tx, sql`select 1 as one from coverage_day where day = ${day}::date`);
-    if (again.rows.length > 0) return true;
-    // One large statement, run once: no JIT start-up, room to hash without spilling.
-    await run(tx, sql`set local jit = off`);
-    await run(tx, sql`set local work_mem = '64MB'`);
-    await run(tx, sql`delete from coverage_snapshot where day = ${day}::date`);
-    const near = await run<{ day: string }>(
-      tx,
-      sql`select day::text as day from coverage_day
-        where day between ${day}::date - ${NEAR_DAYS}::int and ${day}::date + ${NEAR_DAYS}::int
-        order by abs(day - ${day}::date) limit 1`,
-    );
-    const from = near.rows[0]?.day;
-    const rows = from && daysBetween(from, day) <= NEAR_DAYS ? fromSnapshot(from, day) : tally(placed(day), 1);
-    // Through a temporary table: PostgreSQL runs a CREATE TABLE AS in parallel, an INSERT ... SELECT
-    // on one process (2.2 s against 5 s nationally).
+/** Coverage counts per anchor and ownership (migration 0020's triggers forget them). */
+const COVERAGE_COUNTS: SnapshotKind = {
+  lock: 4042002,
+  dayTable: 'coverage_day',
+  snapshotTable: 'coverage_snapshot',
+  rows: (day, from) => (from ? fromSnapshot(from, day) : tally(placed(day), 1)),
+  // Through a temporary table: PostgreSQL runs a CREATE TABLE AS in parallel, an INSERT ... SELECT
+  // on one process (2.2 s against 5 s nationally).
+  store: async (tx, day, rows) => {
     await run(tx, sql`create temporary table coverage_new on commit drop as ${rows}`);
     await run(
       tx,
@@ -142,10 +118,17 @@ export async function ensureCoverageSnapshot(db: Conn, day: string): Promise<boo
         select ${day}::date, anchor_id, ownership, operating, target, covered, workers_in_target, workers_in_covered
         from coverage_new where operating <> 0`,
     );
-    await run(tx, sql`insert into coverage_day (day) values (${day}::date)`);
-    return true;
-  });
-}
+  },
+  // One large statement, run once: no JIT start-up, room to hash without spilling.
+  setup: [sql`set local jit = off`, sql`set local work_mem = '64MB'`],
+};
+
+/**
+ * Makes sure the snapshot of `day` (a month's last day, or a day with many changes since the
+ * month's: coverageOnDay) is there and current; false when it is not and cannot be made now
+ * because a write is in flight (the caller then counts every fact).
+ */
+export const ensureCoverageSnapshot = (db: Conn, day: string) => ensureSnapshotDay(db, COVERAGE_COUNTS, assertDay(day));
 
 /**
  * Above this many facts starting between the snapshot and the day asked for (an extract imported
@@ -183,7 +166,7 @@ export async function coverageOnDay(db: Conn, d: string, ownAbove = OWN_SNAPSHOT
  * server starts. Returns how many it made.
  */
 export async function fillCoverageSnapshots(db: Conn, today: string, months: number): Promise<number> {
-  return (await makeSnapshots(db, monthEndsBefore(today, months), 'coverage_day', ensureCoverageSnapshot)).made;
+  return (await makeSnapshots(db, COVERAGE_COUNTS, monthEndsBefore(today, months))).made;
 }
 
 /** For tests and benchmarks: forget every coverage snapshot. */

@@ -11,13 +11,9 @@
  * (migration 0017's triggers), so a count is always what the memberships say.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { ensureSnapshotDay, makeSnapshots, type SnapshotKind } from '../../lib/snapshot-days.ts';
 import { type Conn, run } from '../../lib/tx.ts';
 import { assertDay } from '../units/queries.ts';
-
-/** The advisory lock writers share (in the triggers) and a snapshot being computed holds alone. */
-const LOCK = 4042001;
-/** How far away a computed snapshot may be to start from it rather than from the register. */
-const NEAR_DAYS = 92;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -43,47 +39,32 @@ export function snapshotDay(d: string): string {
 export type UnitIds = readonly number[];
 const idArray = (ids: UnitIds) => sql`${`{${ids.map((id) => Math.trunc(Number(id))).join(',')}}`}::bigint[]`;
 
-const daysBetween = (a: string, b: string) => Math.abs(Date.parse(b) - Date.parse(a)) / 86_400_000;
-
-/**
- * Makes sure the snapshot of `day` (a month's last day) is there and current; false when it is
- * not and cannot be made now because a write is in flight (a large import holds its lock until it
- * commits): the caller then counts from the register instead of waiting.
- */
-export async function ensureSnapshot(db: Conn, day: string): Promise<boolean> {
-  assertDay(day);
-  const have = await run<{ one: number }>(db, sql`select 1 as one from member_count_day where day = ${day}::date`);
-  if (have.rows.length > 0) return true;
-  return db.transaction(async (tx) => {
-    // Alone against writers: none in flight, none starting until this one is stored.
-    const lock = await run<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${LOCK}) as ok`);
-    if (!lock.rows[0]?.ok) return false;
-    const again = await run<{ one: number }>(tx, sql`select 1 as one from member_count_day where day = ${day}::date`);
-    if (again.rows.length > 0) return true;
-    await run(tx, sql`delete from member_count_snapshot where day = ${day}::date`);
-    const near = await run<{ day: string }>(
-      tx,
-      sql`select day::text as day from member_count_day
-        where day between ${day}::date - ${NEAR_DAYS}::int and ${day}::date + ${NEAR_DAYS}::int
-        order by abs(day - ${day}::date) limit 1`,
-    );
-    const from = near.rows[0]?.day;
-    const rows =
-      from && daysBetween(from, day) <= NEAR_DAYS
-        ? sql`select unit_id, sum(n)::int as members, sum(w)::int as women, sum(mn)::int as men,
-              sum(u30)::int as u30, sum(u40)::int as u40, sum(u50)::int as u50, sum(o50)::int as o50 from (
-              ${snapshotRows(from)} union all ${changesBetween(from, day)}) x
-            group by unit_id having sum(n) <> 0`
-        : registerCounts(day);
+/** Member counts per CĐCS on month ends (migration 0017's triggers forget them). */
+const MEMBER_COUNTS: SnapshotKind = {
+  lock: 4042001,
+  dayTable: 'member_count_day',
+  snapshotTable: 'member_count_snapshot',
+  rows: (day, from) =>
+    from
+      ? sql`select unit_id, sum(n)::int as members, sum(w)::int as women, sum(mn)::int as men,
+          sum(u30)::int as u30, sum(u40)::int as u40, sum(u50)::int as u50, sum(o50)::int as o50 from (
+          ${snapshotRows(from)} union all ${changesBetween(from, day)}) x
+        group by unit_id having sum(n) <> 0`
+      : registerCounts(day),
+  store: async (tx, day, rows) => {
     await run(
       tx,
       sql`insert into member_count_snapshot (day, unit_id, members, women, men, under30, in30s, in40s, over50)
         select ${day}::date, unit_id, members, women, men, u30, u40, u50, o50 from (${rows}) r`,
     );
-    await run(tx, sql`insert into member_count_day (day) values (${day}::date)`);
-    return true;
-  });
-}
+  },
+};
+
+/**
+ * Makes sure the snapshot of `day` (a month's last day) is there and current; false when it is
+ * not and cannot be made now because a write is in flight (lib/snapshot-days.ts).
+ */
+export const ensureSnapshot = (db: Conn, day: string) => ensureSnapshotDay(db, MEMBER_COUNTS, assertDay(day));
 
 /** The counts on a day straight from the memberships, in one pass (units: only those). */
 function registerCounts(day: string, units?: UnitIds): SQL {
@@ -311,33 +292,7 @@ const dayArray = (days: readonly string[]) => sql`${`{${days.map(assertDay).join
  * write is in flight, is left out and its days are counted from the register).
  */
 export async function ensureSnapshots(db: Conn, days: readonly string[]): Promise<Set<string>> {
-  return (await makeSnapshots(db, [...new Set(days.map(snapshotDay))].sort(), 'member_count_day', ensureSnapshot))
-    .ready;
-}
-
-/**
- * Makes the missing snapshots of these month ends with `ensure`, in the order given (the days
- * already made are those in `madeTable`): which are ready, how many were made. Coverage snapshots
- * (enterprises/coverage-snapshots.ts) sit on the same month ends and are made the same way.
- */
-export async function makeSnapshots(
-  db: Conn,
-  monthEnds: string[],
-  madeTable: 'member_count_day' | 'coverage_day',
-  ensure: (db: Conn, day: string) => Promise<boolean>,
-) {
-  const have = await run<{ day: string }>(
-    db,
-    sql`select day::text as day from ${sql.raw(madeTable)} where day = any(${dayArray(monthEnds)})`,
-  );
-  const ready = new Set(have.rows.map((r) => r.day));
-  let made = 0;
-  for (const d of monthEnds)
-    if (!ready.has(d) && (await ensure(db, d))) {
-      ready.add(d);
-      made++;
-    }
-  return { ready, made };
+  return (await makeSnapshots(db, MEMBER_COUNTS, [...new Set(days.map(snapshotDay))].sort())).ready;
 }
 
 /** How many month ends back fillSnapshots keeps ready: the dashboard's 24 months, a plan term's reports. */
@@ -363,7 +318,7 @@ export function monthEndsBefore(today: string, months: number): string[] {
  * is left for the next count. Returns how many it made.
  */
 export async function fillSnapshots(db: Conn, today: string, months = FILLED_MONTHS): Promise<number> {
-  return (await makeSnapshots(db, monthEndsBefore(today, months), 'member_count_day', ensureSnapshot)).made;
+  return (await makeSnapshots(db, MEMBER_COUNTS, monthEndsBefore(today, months))).made;
 }
 
 /** For tests and benchmarks: forget every snapshot. */
